@@ -1,0 +1,90 @@
+//===- detect/Checker.h - the detectors, fed one event at a time ----------===//
+//
+// The same code checks a program online (the runtime feeds each event as it
+// happens, under its own lock) and offline (checkTrace over a trace file):
+//   - deadlock             an untimed wait closing a WaitForGraph cycle
+//   - lock-order-inversion a new LockOrderGraph edge closing a cycle
+//   - missing-release      an actor ends holding locks (held-at-exit)
+//   - double-acquire       a blocking request for a non-recursive lock the
+//                          actor already holds
+// Findings carry file:line from the event sites and name actors and objects
+// through Symbols.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_DETECT_CHECKER_H
+#define WEFT_DETECT_CHECKER_H
+
+#include "detect/LockOrderGraph.h"
+#include "detect/WaitForGraph.h"
+#include "report/Finding.h"
+#include "trace/Trace.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace weft::detect {
+
+/// How the checker turns ids into words and places.
+class Symbols {
+public:
+  virtual ~Symbols() = default;
+  virtual report::Location site(uint32_t SiteId) const = 0;
+  /// "thread 'Thread-1'", "main thread 'MainThread'".
+  virtual std::string actorName(uint32_t Actor) const = 0;
+  /// "Lock (created at cooks.cpp:12)" or "Lock 'knife'".
+  virtual std::string objectName(uint32_t Object) const = 0;
+  virtual trace::ObjectType objectType(uint32_t Object) const = 0;
+  /// Where the actor was started (its ThreadStart site), if known.
+  virtual report::Location actorStart(uint32_t Actor) const = 0;
+};
+
+/// Symbols read from a decoded trace file.
+class TraceSymbols : public Symbols {
+public:
+  explicit TraceSymbols(const trace::Trace &T);
+  report::Location site(uint32_t SiteId) const override;
+  std::string actorName(uint32_t Actor) const override;
+  std::string objectName(uint32_t Object) const override;
+  trace::ObjectType objectType(uint32_t Object) const override;
+  report::Location actorStart(uint32_t Actor) const override;
+
+private:
+  const trace::Trace &T;
+  std::map<uint32_t, uint32_t> StartSite; // actor -> ThreadStart site
+};
+
+class Checker {
+public:
+  explicit Checker(const Symbols &S) : Syms(S) {}
+
+  /// Feeds one Sync event, in program order. Appends the findings it causes.
+  void onEvent(const trace::Event &E, std::vector<report::Finding> &Out);
+  /// True once an untimed wait has closed a wait-for cycle: the actors in it
+  /// can never run again.
+  bool deadlocked() const { return Deadlocked; }
+  const LockOrderGraph &lockOrder() const { return Order; }
+  const WaitForGraph &waitFor() const { return Waits; }
+
+private:
+  void onRequest(const trace::Event &E, std::vector<report::Finding> &Out);
+  void onAcquired(const trace::Event &E, std::vector<report::Finding> &Out);
+  void onReleased(const trace::Event &E);
+  void onThreadEnd(const trace::Event &E, std::vector<report::Finding> &Out);
+
+  const Symbols &Syms;
+  LockOrderGraph Order;
+  WaitForGraph Waits;
+  /// Per actor: locks held in acquisition order, with the acquire site.
+  std::map<uint32_t, std::vector<std::pair<LockKey, uint32_t>>> Held;
+  /// Cycles already reported (sorted node sets).
+  std::set<std::vector<LockKey>> ReportedCycles;
+  bool Deadlocked = false;
+};
+
+/// Offline check of a whole trace: the findings its events imply.
+std::vector<report::Finding> checkTrace(const trace::Trace &T);
+
+} // namespace weft::detect
+
+#endif

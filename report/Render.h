@@ -1,0 +1,46 @@
+//===- report/Render.h - findings to text, JSON, SARIF --------------------===//
+#ifndef WEFT_REPORT_RENDER_H
+#define WEFT_REPORT_RENDER_H
+
+#include "report/Finding.h"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace weft::report {
+
+enum class Format { Text, Json, Sarif };
+std::optional<Format> parseFormat(std::string_view S);
+
+struct RenderOptions {
+  /// ANSI colour in text output. Use colorWanted() to decide it.
+  bool Color = false;
+  /// SARIF: artifact URIs are made relative to this directory when they lie
+  /// under it (uriBaseId %SRCROOT%). Empty: the current directory.
+  std::string BaseDir;
+  std::string ToolVersion = "0.1.0";
+};
+
+/// True when \p Fd is a terminal and NO_COLOR is unset (or empty).
+bool colorWanted(int Fd);
+
+/// Clang style: "file:line:col: warning: message [rule-id]" then one
+/// "file:line:col: note: ..." per related location; a summary line
+/// ("2 warnings and 1 error generated." style) only if \p Summary.
+void renderText(std::ostream &OS, const Report &R, const RenderOptions &O,
+                bool Summary = true);
+/// {"tool":..., "findings":[{rule,severity,message,file,line,column,
+///  origin, related:[{file,line,column,message}]}], "errors":[{file,message}]}
+void renderJson(std::ostream &OS, const Report &R, const RenderOptions &O);
+/// SARIF 2.1.0, one run, every rule of Rules.def declared.
+void renderSarif(std::ostream &OS, const Report &R, const RenderOptions &O);
+void render(std::ostream &OS, Format F, const Report &R,
+            const RenderOptions &O);
+
+/// Sorts findings by file, line, column, rule and removes exact duplicates.
+void normalize(Report &R);
+
+} // namespace weft::report
+
+#endif

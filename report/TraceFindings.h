@@ -1,0 +1,22 @@
+//===- report/TraceFindings.h - findings stored in a trace ----------------===//
+//
+// A finding is stored as FindingBegin, FindingMessage, FindingRelated*,
+// FindingEnd (trace/Events.def), written with appendMany so the group is
+// contiguous even with concurrent writers.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_REPORT_TRACEFINDINGS_H
+#define WEFT_REPORT_TRACEFINDINGS_H
+
+#include "report/Finding.h"
+#include "trace/Trace.h"
+
+namespace weft::report {
+
+void writeFinding(trace::TraceWriter &W, const Finding &F, uint16_t Actor);
+/// The findings recorded in \p T, in file order. A group cut off by damage
+/// is dropped.
+std::vector<Finding> findingsInTrace(const trace::Trace &T);
+
+} // namespace weft::report
+
+#endif

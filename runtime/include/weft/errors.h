@@ -1,0 +1,34 @@
+//===- weft/errors.h - Python's exceptions, C++ spelling ------------------===//
+//
+// A misuse of the runtime API raises one of these with Python's own message
+// ("release unlocked lock"), so a student recognizes it from the course.
+// what() is the message; pythonName() is the Python exception class.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_ERRORS_H
+#define WEFT_ERRORS_H
+
+#include <stdexcept>
+#include <string>
+
+namespace weft {
+
+class Error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+  virtual const char *pythonName() const noexcept = 0;
+};
+
+#define WEFT_DEFINE_ERROR(Cls, PyName)                                         \
+  class Cls : public Error {                                                   \
+  public:                                                                      \
+    using Error::Error;                                                        \
+    const char *pythonName() const noexcept override { return PyName; }        \
+  };
+WEFT_DEFINE_ERROR(RuntimeError, "RuntimeError")
+WEFT_DEFINE_ERROR(ValueError, "ValueError")
+WEFT_DEFINE_ERROR(TimeoutError, "TimeoutError")
+#undef WEFT_DEFINE_ERROR
+
+} // namespace weft
+
+#endif

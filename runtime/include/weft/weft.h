@@ -1,0 +1,8 @@
+//===- weft/weft.h - everything ------------------------------------------===//
+#ifndef WEFT_WEFT_H
+#define WEFT_WEFT_H
+#include "weft/errors.h"
+#include "weft/print.h"
+#include "weft/threading.h"
+#include "weft/time.h"
+#endif

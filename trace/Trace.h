@@ -1,0 +1,149 @@
+//===- trace/Trace.h - writing and reading trace files --------------------===//
+//
+// TraceWriter appends records to a memory-mapped file: a record is in the
+// page cache as soon as it is written, so the trace survives a crash, an
+// abort and SIGKILL. Appending is lock-free (an atomic reservation); the
+// file grows in chunks under a mutex taken only when a chunk fills.
+//
+// readTrace decodes a whole file into a Trace: meta records become tables,
+// the rest become Events in file order. It never crashes on a damaged file:
+// it stops at the damage and says where in Trace::Damage.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_TRACE_TRACE_H
+#define WEFT_TRACE_TRACE_H
+
+#include "trace/Record.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace weft::trace {
+
+struct HeaderInfo {
+  Mode RunMode = Mode::Native;
+  uint64_t Seed = 0;
+  std::string Strategy = "native";
+  std::string Program;
+};
+
+class TraceWriter {
+public:
+  /// Creates (truncates) \p Path. Returns null and sets \p Error on failure.
+  static std::unique_ptr<TraceWriter> create(const std::string &Path,
+                                             const HeaderInfo &Info,
+                                             std::string &Error);
+  ~TraceWriter();
+  TraceWriter(const TraceWriter &) = delete;
+  TraceWriter &operator=(const TraceWriter &) = delete;
+
+  /// Appends one record; thread-safe. Time is filled in if it is 0 and the
+  /// kind is not Meta.
+  void append(Record R);
+  /// Appends N consecutive records atomically with respect to other writers.
+  void appendMany(const Record *Rs, size_t N);
+
+  /// Interned ids; each definition is written once. Thread-safe. Id 0 means
+  /// "none" and is never returned.
+  uint32_t internString(std::string_view S);
+  uint32_t internSite(std::string_view File, uint32_t Line, uint32_t Column);
+
+  /// Microseconds since the writer was created (monotonic clock).
+  uint32_t nowMicros() const;
+  /// Records written so far (including meta records).
+  uint64_t recordCount() const;
+  /// Marks the file closed and trims the preallocated tail. Idempotent;
+  /// safe to call from an exit path. Appends after close are dropped.
+  void close();
+  /// Makes what was written reach the disk (msync); for fatal paths.
+  void flush();
+  const std::string &path() const { return Path; }
+
+private:
+  TraceWriter() = default;
+  void ensureCapacity(uint64_t EndRecord);
+
+  std::string Path;
+  int Fd = -1;
+  char *Base = nullptr;          // start of the mapping (header included)
+  uint64_t MapBytes = 0;         // size of the address range reserved
+  std::atomic<uint64_t> Next{0}; // next free record index
+  std::atomic<uint64_t> FileRecords{0}; // records the file has room for
+  std::atomic<bool> Closed{false};
+  std::atomic<bool> Overflowed{false};
+  std::mutex GrowMutex;
+  std::mutex InternMutex;
+  std::unordered_map<std::string, uint32_t> Strings;
+  struct SiteKey {
+    std::string File;
+    uint32_t Line, Column;
+    bool operator==(const SiteKey &) const = default;
+  };
+  struct SiteHash {
+    size_t operator()(const SiteKey &K) const;
+  };
+  std::unordered_map<SiteKey, uint32_t, SiteHash> Sites;
+  uint64_t StartNs = 0;
+};
+
+/// One decoded non-meta record.
+struct Event {
+  EventKind Kind;
+  uint8_t Flags;
+  uint16_t Actor;
+  uint32_t Object;
+  uint32_t Site;
+  uint64_t TimeUs;  // unwrapped microseconds since start
+  uint64_t Index;   // record index in the file
+};
+
+struct SiteInfo {
+  std::string File;
+  uint32_t Line = 0, Column = 0;
+};
+struct ActorInfo {
+  std::string Name;
+  ActorType Type = ActorType::Thread;
+  uint32_t Site = 0;
+};
+struct ObjectInfo {
+  ObjectType Type = ObjectType::Unknown;
+  uint32_t Site = 0;
+  std::string Name; // empty if unnamed
+};
+
+struct Trace {
+  FileHeader Header{};
+  std::vector<Event> Events;
+  std::unordered_map<uint32_t, std::string> Strings;
+  std::unordered_map<uint32_t, SiteInfo> Sites;
+  std::unordered_map<uint32_t, ActorInfo> Actors;
+  std::unordered_map<uint32_t, ObjectInfo> Objects;
+  /// Empty when the whole file was read; otherwise what stopped the reader
+  /// ("corrupt record at byte 4128: unknown kind 231"). Events before the
+  /// damage are kept.
+  std::string Damage;
+  /// Reserved slots left empty by writers that were killed mid-write.
+  uint64_t Holes = 0;
+
+  bool closedCleanly() const { return Header.Closed == 1; }
+  const SiteInfo *site(uint32_t Id) const;
+  std::string actorName(uint32_t Id) const;
+  std::string objectName(uint32_t Id) const; // "Lock 'x'" or "Lock (file:line)"
+};
+
+/// Reads \p Path. Returns false (and sets \p Error) only when nothing can be
+/// read: the file is missing, too short for a header, not a weft trace, or
+/// of an unsupported version. Damage after a good header is reported in
+/// Trace::Damage with a true return.
+bool readTrace(const std::string &Path, Trace &Out, std::string &Error);
+
+} // namespace weft::trace
+
+#endif
