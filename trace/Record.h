@@ -87,7 +87,7 @@ struct FileHeader {
   uint64_t StartWallNs; // CLOCK_REALTIME at start
   uint64_t RecordCount; // valid when Closed == 1
   char Strategy[32];    // "native", "random", "pct:3", ...
-  char Program[416];    // argv[0] and arguments, NUL-terminated, truncated
+  char Program[432];    // argv[0] and arguments, NUL-terminated, truncated
 };
 static_assert(sizeof(FileHeader) == 512, "trace header is 512 bytes");
 

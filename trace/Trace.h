@@ -67,13 +67,22 @@ public:
 
 private:
   TraceWriter() = default;
-  void ensureCapacity(uint64_t EndRecord);
+  /// Makes the file hold records [0, EndRecord). False if it cannot grow
+  /// (disk full): the caller must not touch those slots then.
+  bool ensureCapacity(uint64_t EndRecord);
+  /// Reserves \p N consecutive slots; returns their first index or
+  /// UINT64_MAX when the records must be dropped (closed, full).
+  uint64_t reserve(size_t N);
+  void store(uint64_t Index, const Record &R);
+  uint32_t internStringLocked(std::string_view S);
 
   std::string Path;
   int Fd = -1;
   char *Base = nullptr;          // start of the mapping (header included)
   uint64_t MapBytes = 0;         // size of the address range reserved
+  uint64_t MaxRecords = 0;       // records that fit in the mapping
   std::atomic<uint64_t> Next{0}; // next free record index
+  std::atomic<uint64_t> FinalCount{0}; // records in the file once closed
   std::atomic<uint64_t> FileRecords{0}; // records the file has room for
   std::atomic<bool> Closed{false};
   std::atomic<bool> Overflowed{false};

@@ -1,0 +1,228 @@
+//===- tools/weft/Cli.cpp - shared pieces of the weft command -------------===//
+#include "Cli.h"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace weft::cli {
+
+int usageError(std::string_view Cmd, std::string_view Msg) {
+  std::cerr << "weft: error: " << Msg << "\n";
+  if (!Cmd.empty())
+    std::cerr << "weft: see 'weft help " << Cmd << "'\n";
+  else
+    std::cerr << "weft: see 'weft help'\n";
+  return ExitUsage;
+}
+
+void note(std::string_view Msg) { std::cerr << "weft: " << Msg << "\n"; }
+
+std::optional<std::string> optionValue(const Args &A, size_t &I,
+                                       std::string_view Name, bool &Missing) {
+  Missing = false;
+  const std::string &S = A[I];
+  if (S == Name) {
+    if (I + 1 >= A.size()) {
+      Missing = true;
+      return std::string();
+    }
+    ++I;
+    return A[I];
+  }
+  if (S.size() > Name.size() && S.compare(0, Name.size(), Name) == 0 &&
+      S[Name.size()] == '=')
+    return S.substr(Name.size() + 1);
+  return std::nullopt;
+}
+
+const Toolchain &toolchain() {
+  static const Toolchain T = [] {
+    Toolchain T;
+    // Environment overrides let a relocated build or a test point elsewhere.
+    const char *Inc = std::getenv("WEFT_INCLUDE_DIR");
+    const char *Lib = std::getenv("WEFT_RUNTIME_LIB");
+    const char *Cxx = std::getenv("WEFT_CXX");
+    T.IncludeDir = Inc && *Inc ? Inc : WEFT_INCLUDE_DIR;
+    T.RuntimeLib = Lib && *Lib ? Lib : WEFT_RUNTIME_LIB;
+    T.Cxx = Cxx && *Cxx ? Cxx : WEFT_CXX;
+    return T;
+  }();
+  return T;
+}
+
+std::vector<std::string>
+compileCommand(const std::vector<std::string> &UserArgs) {
+  const Toolchain &T = toolchain();
+  bool HasStd = false, HasOpt = false, HasDebug = false, CompileOnly = false;
+  for (const std::string &A : UserArgs) {
+    if (A.rfind("-std=", 0) == 0)
+      HasStd = true;
+    else if (A.rfind("-O", 0) == 0)
+      HasOpt = true;
+    else if (A.rfind("-g", 0) == 0)
+      HasDebug = true;
+    else if (A == "-c" || A == "-S" || A == "-E" || A == "-fsyntax-only")
+      CompileOnly = true;
+  }
+  std::vector<std::string> Cmd{T.Cxx};
+  if (!HasStd)
+    Cmd.push_back("-std=c++20");
+  if (!HasDebug)
+    Cmd.push_back("-g");
+  if (!HasOpt)
+    Cmd.push_back("-O1");
+  Cmd.push_back("-pthread");
+  Cmd.push_back("-I" + T.IncludeDir);
+  Cmd.insert(Cmd.end(), UserArgs.begin(), UserArgs.end());
+  if (!CompileOnly)
+    Cmd.push_back(T.RuntimeLib);
+  return Cmd;
+}
+
+ProcessResult runProcess(const std::vector<std::string> &Argv,
+                         const ProcessOptions &Opts) {
+  ProcessResult R;
+  if (Argv.empty()) {
+    R.StartError = "no program given";
+    return R;
+  }
+  // A pipe with O_CLOEXEC reports exec failure from the child.
+  int ErrPipe[2];
+  if (pipe2(ErrPipe, O_CLOEXEC) != 0) {
+    R.StartError = std::string("pipe: ") + std::strerror(errno);
+    return R;
+  }
+  int OutFd = -1;
+  if (!Opts.OutputFile.empty()) {
+    OutFd = ::open(Opts.OutputFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                   0644);
+    if (OutFd < 0) {
+      R.StartError = "cannot write " + Opts.OutputFile + ": " + std::strerror(errno);
+      ::close(ErrPipe[0]);
+      ::close(ErrPipe[1]);
+      return R;
+    }
+  }
+  pid_t Pid = fork();
+  if (Pid < 0) {
+    R.StartError = std::string("fork: ") + std::strerror(errno);
+    return R;
+  }
+  if (Pid == 0) {
+    setpgid(0, 0);
+    for (const std::string &V : Opts.UnsetEnv)
+      unsetenv(V.c_str());
+    for (const auto &[K, V] : Opts.SetEnv)
+      setenv(K.c_str(), V.c_str(), 1);
+    if (OutFd >= 0) {
+      dup2(OutFd, 1);
+      dup2(OutFd, 2);
+    }
+    std::vector<char *> CArgs;
+    for (const std::string &A : Argv)
+      CArgs.push_back(const_cast<char *>(A.c_str()));
+    CArgs.push_back(nullptr);
+    execvp(CArgs[0], CArgs.data());
+    int E = errno;
+    ssize_t Ignored = write(ErrPipe[1], &E, sizeof E);
+    (void)Ignored;
+    _exit(127);
+  }
+  setpgid(Pid, Pid); // both sides, to win the race with exec
+  ::close(ErrPipe[1]);
+  if (OutFd >= 0)
+    ::close(OutFd);
+  int ExecErr = 0;
+  ssize_t N = read(ErrPipe[0], &ExecErr, sizeof ExecErr);
+  ::close(ErrPipe[0]);
+  if (N == sizeof ExecErr) {
+    waitpid(Pid, nullptr, 0);
+    R.StartError = "cannot run " + Argv[0] + ": " + std::strerror(ExecErr);
+    return R;
+  }
+  R.Started = true;
+
+  int Status = 0;
+  auto Deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration<double>(Opts.TimeoutSeconds);
+  for (;;) {
+    pid_t W = waitpid(Pid, &Status, Opts.TimeoutSeconds > 0 ? WNOHANG : 0);
+    if (W == Pid)
+      break;
+    if (W < 0 && errno != EINTR) {
+      R.StartError = std::string("waitpid: ") + std::strerror(errno);
+      return R;
+    }
+    if (Opts.TimeoutSeconds > 0 && std::chrono::steady_clock::now() >= Deadline) {
+      R.TimedOut = true;
+      kill(-Pid, SIGKILL);
+      waitpid(Pid, &Status, 0);
+      break;
+    }
+    if (Opts.TimeoutSeconds > 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (WIFEXITED(Status)) {
+    R.Exited = true;
+    R.ExitStatus = WEXITSTATUS(Status);
+  } else if (WIFSIGNALED(Status)) {
+    R.Signal = WTERMSIG(Status);
+  }
+  return R;
+}
+
+bool emitReport(const report::Report &R, report::Format F,
+                const std::string &OutFile) {
+  report::RenderOptions O;
+  if (!OutFile.empty()) {
+    std::ofstream OS(OutFile);
+    if (!OS)
+      return false;
+    report::render(OS, F, R, O);
+    return static_cast<bool>(OS);
+  }
+  if (F == report::Format::Text) {
+    O.Color = report::colorWanted(2);
+    report::render(std::cerr, F, R, O);
+  } else {
+    report::render(std::cout, F, R, O);
+    std::cout.flush();
+  }
+  return true;
+}
+
+std::string tempPath(std::string_view Prefix, std::string_view Suffix) {
+  const char *Dir = std::getenv("TMPDIR");
+  std::string Base = Dir && *Dir ? Dir : "/tmp";
+  std::random_device RD;
+  for (int Try = 0; Try < 100; ++Try) {
+    std::string P = Base + "/" + std::string(Prefix) + std::to_string(getpid()) +
+                    "-" + std::to_string(RD() % 1000000) + std::string(Suffix);
+    struct stat St;
+    if (stat(P.c_str(), &St) != 0)
+      return P;
+  }
+  return Base + "/" + std::string(Prefix) + std::to_string(getpid()) +
+         std::string(Suffix);
+}
+
+std::string baseName(std::string_view Path) {
+  size_t Slash = Path.rfind('/');
+  return std::string(Slash == std::string_view::npos ? Path
+                                                     : Path.substr(Slash + 1));
+}
+
+} // namespace weft::cli

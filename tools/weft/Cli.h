@@ -1,0 +1,97 @@
+//===- tools/weft/Cli.h - shared pieces of the weft command ---------------===//
+//
+// The CLI is thin: each command parses its arguments and calls the
+// libraries (analyzer/, trace/, detect/, report/). This header holds what
+// the commands share: argument helpers, child processes, output of reports.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_TOOLS_CLI_H
+#define WEFT_TOOLS_CLI_H
+
+#include "report/Finding.h"
+#include "report/Render.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace weft::cli {
+
+/// Exit codes shared by every command.
+enum ExitCode : int {
+  ExitClean = 0,
+  ExitFindings = 1,
+  ExitUsage = 2,
+  ExitInternal = 3,
+};
+
+using Args = std::vector<std::string>;
+
+int cmdAnalyze(const Args &A);
+int cmdCompile(const Args &A);
+int cmdRun(const Args &A);
+int cmdTrace(const Args &A);
+int cmdCheck(const Args &A);
+int cmdHelp(const Args &A);
+
+/// Prints "weft: error: MSG" (and a hint to `weft help CMD`) on stderr and
+/// returns ExitUsage.
+int usageError(std::string_view Cmd, std::string_view Msg);
+/// "weft: MSG" on stderr.
+void note(std::string_view Msg);
+
+/// Matches "--name=value" or "--name value"; advances I past what it used.
+/// Returns nullopt when A[I] is not this option; sets Missing when the value
+/// is absent.
+std::optional<std::string> optionValue(const Args &A, size_t &I,
+                                       std::string_view Name, bool &Missing);
+
+/// Where weft's pieces are: include dir, runtime archive, user compiler.
+struct Toolchain {
+  std::string IncludeDir;
+  std::string RuntimeLib;
+  std::string Cxx;
+};
+const Toolchain &toolchain();
+
+/// Compile command line that `weft c++` runs for \p UserArgs.
+std::vector<std::string> compileCommand(const std::vector<std::string> &UserArgs);
+
+struct ProcessResult {
+  bool Started = false;
+  std::string StartError;
+  bool Exited = false;  // exited normally
+  int ExitStatus = 0;   // valid when Exited
+  int Signal = 0;       // valid when !Exited
+  bool TimedOut = false;
+  /// Shell-style status: exit status, or 128+signal.
+  int shellStatus() const { return Exited ? ExitStatus : 128 + Signal; }
+};
+
+struct ProcessOptions {
+  std::vector<std::pair<std::string, std::string>> SetEnv;
+  std::vector<std::string> UnsetEnv;
+  double TimeoutSeconds = 0; // 0: none
+  /// Redirect the child's stdout and stderr to this file (empty: inherit).
+  std::string OutputFile;
+};
+
+/// Runs Argv[0] (searched in PATH) in its own process group and waits. On
+/// timeout the whole group gets SIGKILL.
+ProcessResult runProcess(const std::vector<std::string> &Argv,
+                         const ProcessOptions &Opts);
+
+/// Renders \p R in \p F: text on stderr (colour if stderr is a terminal and
+/// NO_COLOR is unset), JSON and SARIF on stdout or into \p OutFile.
+/// Returns false if OutFile cannot be written.
+bool emitReport(const report::Report &R, report::Format F,
+                const std::string &OutFile);
+
+/// A temporary file name that does not exist yet (under $TMPDIR or /tmp).
+std::string tempPath(std::string_view Prefix, std::string_view Suffix);
+
+std::string baseName(std::string_view Path);
+
+} // namespace weft::cli
+
+#endif

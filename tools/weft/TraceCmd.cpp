@@ -1,0 +1,183 @@
+//===- tools/weft/TraceCmd.cpp - `weft trace show|check` ------------------===//
+#include "Cli.h"
+
+#include "detect/Checker.h"
+#include "report/TraceFindings.h"
+#include "trace/Trace.h"
+
+#include <cinttypes>
+#include <cstring>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace weft::cli {
+namespace {
+
+std::string siteText(const trace::Trace &T, uint32_t Site) {
+  const trace::SiteInfo *S = T.site(Site);
+  if (!S)
+    return Site ? "site#" + std::to_string(Site) : "";
+  std::string R = baseName(S->File) + ":" + std::to_string(S->Line);
+  if (S->Column)
+    R += ":" + std::to_string(S->Column);
+  return R;
+}
+
+std::string shortActor(const trace::Trace &T, uint32_t Id) {
+  auto It = T.Actors.find(Id);
+  if (It != T.Actors.end() && !It->second.Name.empty())
+    return It->second.Name;
+  return "actor#" + std::to_string(Id);
+}
+
+/// What the `object` field of an event means depends on its kind.
+std::string objectText(const trace::Trace &T, const trace::Event &E) {
+  using K = trace::EventKind;
+  switch (E.Kind) {
+  case K::ThreadStart:
+  case K::ThreadBegin:
+  case K::ThreadJoin:
+  case K::DaemonKilled:
+    return shortActor(T, E.Object);
+  case K::Sleep: {
+    char Buf[32];
+    std::snprintf(Buf, sizeof Buf, "%.3f s", E.Object / 1e6);
+    return Buf;
+  }
+  case K::ThreadEnd:
+    return E.Flags ? "(by an exception)" : "";
+  case K::ProgramExit:
+    return E.Flags ? "(ended by weft)" : "";
+  case K::LockRequest: {
+    std::string S = T.objectName(E.Object);
+    if (!(E.Flags & trace::LockBlocking))
+      S += " (non-blocking)";
+    else if (E.Flags & trace::LockTimed)
+      S += " (timed)";
+    return S;
+  }
+  case K::LockAcquired:
+  case K::LockReleased:
+    if (T.Objects.count(E.Object) &&
+        trace::objectTypeIsRecursive(T.Objects.at(E.Object).Type))
+      return T.objectName(E.Object) + " depth " + std::to_string(E.Flags);
+    return T.objectName(E.Object);
+  default:
+    return T.Objects.count(E.Object) ? T.objectName(E.Object)
+                                     : "#" + std::to_string(E.Object);
+  }
+}
+
+bool load(const std::string &Path, trace::Trace &T) {
+  std::string Err;
+  if (!trace::readTrace(Path, T, Err)) {
+    std::cerr << "weft: error: " << Path << ": " << Err << "\n";
+    return false;
+  }
+  return true;
+}
+
+void damageNote(const std::string &Path, const trace::Trace &T) {
+  if (!T.Damage.empty())
+    std::cerr << "weft: error: " << Path << ": " << T.Damage
+              << " (events before it were read)\n";
+}
+
+int show(const std::string &Path) {
+  trace::Trace T;
+  if (!load(Path, T))
+    return ExitUsage;
+  const trace::FileHeader &H = T.Header;
+  std::string Strategy(H.Strategy, strnlen(H.Strategy, sizeof H.Strategy));
+  std::string Program(H.Program, strnlen(H.Program, sizeof H.Program));
+  std::cout << "trace " << Path << "\n"
+            << "program: " << Program << " (pid " << H.Pid << ")\n"
+            << "format version " << H.Version << ", mode "
+            << (H.RunMode == 1 ? "controlled" : "native") << ", schedule "
+            << Strategy << "\n";
+  if (T.closedCleanly())
+    std::cout << "closed cleanly, " << H.RecordCount << " records\n";
+  else
+    std::cout << "not closed cleanly (the program crashed, was killed, or is "
+                 "still running)\n";
+  std::cout << "\n";
+  char Line[512];
+  std::snprintf(Line, sizeof Line, "%10s  %-14s %-15s %-36s %s\n", "time ms",
+                "actor", "event", "object", "site");
+  std::cout << Line;
+  size_t Shown = 0;
+  for (const trace::Event &E : T.Events) {
+    const trace::EventInfo *Info = trace::eventInfo(E.Kind);
+    if (!Info || Info->Cat != trace::Category::Sync)
+      continue;
+    std::snprintf(Line, sizeof Line, "%10.3f  %-14s %-15s %-36s %s\n",
+                  E.TimeUs / 1000.0, shortActor(T, E.Actor).c_str(),
+                  std::string(Info->Name).c_str(), objectText(T, E).c_str(),
+                  siteText(T, E.Site).c_str());
+    std::cout << Line;
+    ++Shown;
+  }
+  std::cout << "(" << Shown << " events)\n";
+  if (T.Holes)
+    std::cout << T.Holes << " empty slot(s) left by writers that were killed\n";
+  report::Report R;
+  R.Findings = report::findingsInTrace(T);
+  std::cout << "\n" << R.Findings.size() << " finding(s) recorded"
+            << (R.Findings.empty() ? "" : ":") << "\n";
+  std::cout.flush();
+  if (!R.Findings.empty()) {
+    report::RenderOptions O;
+    report::renderText(std::cout, R, O, /*Summary=*/false);
+  }
+  damageNote(Path, T);
+  return T.Damage.empty() ? ExitClean : ExitFindings;
+}
+
+int check(const std::string &Path, report::Format Fmt) {
+  trace::Trace T;
+  if (!load(Path, T))
+    return ExitUsage;
+  report::Report R;
+  R.Tool = "weft trace check";
+  R.Findings = detect::checkTrace(T);
+  report::normalize(R);
+  emitReport(R, Fmt, "");
+  damageNote(Path, T);
+  return R.Findings.empty() && T.Damage.empty() ? ExitClean : ExitFindings;
+}
+
+} // namespace
+
+int cmdTrace(const Args &A) {
+  if (A.empty())
+    return usageError("trace", "expected 'show' or 'check'");
+  const std::string &Sub = A[0];
+  report::Format Fmt = report::Format::Text;
+  std::string File;
+  for (size_t I = 1; I < A.size(); ++I) {
+    bool Missing = false;
+    if (auto V = optionValue(A, I, "--format", Missing)) {
+      auto F = Missing ? std::nullopt : report::parseFormat(*V);
+      if (!F)
+        return usageError("trace", "--format needs text, json or sarif");
+      Fmt = *F;
+      continue;
+    }
+    if (A[I].size() > 1 && A[I][0] == '-')
+      return usageError("trace", "unknown option '" + A[I] + "'");
+    if (!File.empty())
+      return usageError("trace", "one trace file at a time");
+    File = A[I];
+  }
+  if (File.empty())
+    return usageError("trace", "no trace file given");
+  if (Sub == "show")
+    return show(File);
+  if (Sub == "check")
+    return check(File, Fmt);
+  return usageError("trace", "unknown trace command '" + Sub +
+                                 "' (expected 'show' or 'check')");
+}
+
+} // namespace weft::cli
