@@ -1,0 +1,2 @@
+// A program that does not use weft's runtime.
+int main() { return 3; }

@@ -1,0 +1,28 @@
+"""mangle.py IN OUT ACTION: copy a trace, damaging it on the way.
+
+ACTION: truncate-record (cut 5 bytes into the last record), bad-magic,
+bad-version, short (keep 12 bytes), bad-kind (last record's kind = 231),
+hole (zero the 3rd record from the end).
+"""
+import struct
+import sys
+
+src, dst, action = sys.argv[1:4]
+data = bytearray(open(src, "rb").read())
+HEADER, REC = 512, 16
+if action == "truncate-record":
+    data = data[:len(data) - REC + 5]
+elif action == "bad-magic":
+    data[0:8] = b"NOTATRCE"
+elif action == "bad-version":
+    struct.pack_into("<H", data, 8, 7)
+elif action == "short":
+    data = data[:12]
+elif action == "bad-kind":
+    data[len(data) - REC] = 231
+elif action == "hole":
+    off = len(data) - 3 * REC
+    data[off:off + REC] = bytes(REC)
+else:
+    sys.exit("unknown action " + action)
+open(dst, "wb").write(bytes(data))

@@ -1,0 +1,548 @@
+//===- trace/Trace.cpp - writing and reading trace files ------------------===//
+//
+// The writer maps one large address range over the file (MAP_SHARED) once
+// and grows the file under it with ftruncate, so a record lands in the page
+// cache the moment it is stored and survives the process being killed.
+// Slots are reserved with one fetch_add; a record's kind byte is stored
+// last, with release ordering, so a slot whose writer died half-way reads as
+// kind 0 (a hole) rather than as a half-written record.
+//
+// The reader never trusts the file: every length and kind is checked, and
+// the first thing that does not make sense stops decoding with a message
+// that says where.
+//
+//===----------------------------------------------------------------------===//
+#include "trace/Trace.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <functional>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace weft::trace {
+
+namespace {
+constexpr uint64_t HeaderBytes = sizeof(FileHeader);
+constexpr uint64_t RecordBytes = sizeof(Record);
+/// The file grows by this much at a time.
+constexpr uint64_t ChunkRecords = (1u << 20) / RecordBytes;
+/// Longest string stored; longer ones are cut (names and paths only).
+constexpr size_t MaxStringBytes = 65535;
+/// Reservation marker added to Next by close(): every later reservation
+/// lands far past MaxRecords and is dropped.
+constexpr uint64_t ClosedBias = uint64_t(1) << 62;
+constexpr uint64_t Drop = UINT64_MAX;
+
+uint64_t monotonicNs() {
+  timespec Ts;
+  clock_gettime(CLOCK_MONOTONIC, &Ts);
+  return uint64_t(Ts.tv_sec) * 1000000000u + uint64_t(Ts.tv_nsec);
+}
+
+uint64_t wallNs() {
+  timespec Ts;
+  clock_gettime(CLOCK_REALTIME, &Ts);
+  return uint64_t(Ts.tv_sec) * 1000000000u + uint64_t(Ts.tv_nsec);
+}
+
+void copyTruncated(char *Dst, size_t Cap, std::string_view S) {
+  size_t N = std::min(S.size(), Cap - 1);
+  std::memcpy(Dst, S.data(), N);
+  Dst[N] = '\0';
+}
+
+bool isMeta(uint8_t Kind) {
+  const EventInfo *I = eventInfo(static_cast<EventKind>(Kind));
+  return I && I->Cat == Category::Meta;
+}
+
+std::string basename(const std::string &Path) {
+  size_t Slash = Path.find_last_of('/');
+  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
+}
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// TraceWriter
+//===----------------------------------------------------------------------===//
+
+size_t TraceWriter::SiteHash::operator()(const SiteKey &K) const {
+  size_t H = std::hash<std::string>()(K.File);
+  H ^= std::hash<uint64_t>()((uint64_t(K.Line) << 32) | K.Column) +
+       0x9e3779b97f4a7c15ull + (H << 6) + (H >> 2);
+  return H;
+}
+
+std::unique_ptr<TraceWriter> TraceWriter::create(const std::string &Path,
+                                                 const HeaderInfo &Info,
+                                                 std::string &Error) {
+  std::unique_ptr<TraceWriter> W(new TraceWriter());
+  W->Path = Path;
+  W->StartNs = monotonicNs();
+  W->Fd = ::open(Path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (W->Fd < 0) {
+    Error = "cannot create trace file '" + Path + "': " + std::strerror(errno);
+    return nullptr;
+  }
+  // Reserve the address range once; try smaller ranges if the address space
+  // is limited (ulimit -v, sanitizers).
+  for (uint64_t Bytes : {uint64_t(4) << 30, uint64_t(1) << 30,
+                         uint64_t(256) << 20, uint64_t(64) << 20}) {
+    void *P = ::mmap(nullptr, Bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
+                     W->Fd, 0);
+    if (P != MAP_FAILED) {
+      W->Base = static_cast<char *>(P);
+      W->MapBytes = Bytes;
+      break;
+    }
+  }
+  if (!W->Base) {
+    Error = "cannot map trace file '" + Path + "': " + std::strerror(errno);
+    return nullptr; // the destructor closes the fd
+  }
+  W->MaxRecords = (W->MapBytes - HeaderBytes) / RecordBytes;
+  if (!W->ensureCapacity(1)) {
+    Error = "cannot grow trace file '" + Path + "': " + std::strerror(errno);
+    return nullptr;
+  }
+
+  auto *H = reinterpret_cast<FileHeader *>(W->Base);
+  std::memcpy(H->MagicBytes, Magic, sizeof(Magic));
+  H->Version = FormatVersion;
+  H->HeaderSize = HeaderBytes;
+  H->RecordSize = RecordBytes;
+  H->RunMode = static_cast<uint8_t>(Info.RunMode);
+  H->Closed = 0;
+  H->Pid = static_cast<uint32_t>(::getpid());
+  H->Reserved0 = 0;
+  H->Seed = Info.Seed;
+  H->StartWallNs = wallNs();
+  H->RecordCount = 0;
+  copyTruncated(H->Strategy, sizeof(H->Strategy), Info.Strategy);
+  copyTruncated(H->Program, sizeof(H->Program), Info.Program);
+  return W;
+}
+
+TraceWriter::~TraceWriter() {
+  if (Base) {
+    close();
+    ::munmap(Base, MapBytes);
+  }
+  if (Fd >= 0)
+    ::close(Fd);
+}
+
+bool TraceWriter::ensureCapacity(uint64_t EndRecord) {
+  if (EndRecord <= FileRecords.load(std::memory_order_acquire))
+    return true;
+  std::lock_guard<std::mutex> Lock(GrowMutex);
+  uint64_t Have = FileRecords.load(std::memory_order_relaxed);
+  if (EndRecord <= Have)
+    return true;
+  uint64_t Want = (EndRecord + ChunkRecords - 1) / ChunkRecords * ChunkRecords;
+  Want = std::min(Want, MaxRecords);
+  if (::ftruncate(Fd, off_t(HeaderBytes + Want * RecordBytes)) != 0)
+    return false;
+  FileRecords.store(Want, std::memory_order_release);
+  return true;
+}
+
+uint64_t TraceWriter::reserve(size_t N) {
+  if (N == 0 || Closed.load(std::memory_order_relaxed))
+    return Drop;
+  uint64_t First = Next.fetch_add(N, std::memory_order_relaxed);
+  if (First >= ClosedBias)
+    return Drop; // closed between the check and the reservation
+  if (First + N > MaxRecords) {
+    Overflowed.store(true, std::memory_order_relaxed);
+    return Drop;
+  }
+  if (!ensureCapacity(First + N)) {
+    Overflowed.store(true, std::memory_order_relaxed);
+    return Drop;
+  }
+  return First;
+}
+
+void TraceWriter::store(uint64_t Index, const Record &R) {
+  char *Slot = Base + HeaderBytes + Index * RecordBytes;
+  const char *Src = reinterpret_cast<const char *>(&R);
+  // Body first, kind byte last: a reader (or a crash) never sees a kind
+  // without the fields it describes.
+  std::memcpy(Slot + 1, Src + 1, RecordBytes - 1);
+  std::atomic_ref<uint8_t>(*reinterpret_cast<uint8_t *>(Slot))
+      .store(R.Kind, std::memory_order_release);
+}
+
+void TraceWriter::append(Record R) { appendMany(&R, 1); }
+
+void TraceWriter::appendMany(const Record *Rs, size_t N) {
+  uint64_t First = reserve(N);
+  if (First == Drop)
+    return;
+  uint32_t Now = 0;
+  for (size_t I = 0; I < N; ++I) {
+    Record R = Rs[I];
+    if (R.Time == 0 && !isMeta(R.Kind)) {
+      if (Now == 0)
+        Now = nowMicros();
+      R.Time = Now;
+    }
+    store(First + I, R);
+  }
+}
+
+uint32_t TraceWriter::internString(std::string_view S) {
+  std::lock_guard<std::mutex> Lock(InternMutex);
+  return internStringLocked(S);
+}
+
+uint32_t TraceWriter::internStringLocked(std::string_view S) {
+  S = S.substr(0, MaxStringBytes);
+  std::string Key(S);
+  auto It = Strings.find(Key);
+  if (It != Strings.end())
+    return It->second;
+  uint32_t Id = static_cast<uint32_t>(Strings.size() + 1);
+  Strings.emplace(std::move(Key), Id);
+
+  size_t NumData = (S.size() + StringBytesPerRecord - 1) / StringBytesPerRecord;
+  std::vector<Record> Rs(1 + NumData);
+  std::memset(Rs.data(), 0, Rs.size() * sizeof(Record));
+  Rs[0].Kind = static_cast<uint8_t>(EventKind::StringDef);
+  Rs[0].Object = Id;
+  Rs[0].Site = static_cast<uint32_t>(S.size());
+  for (size_t I = 0; I < NumData; ++I) {
+    Record &D = Rs[1 + I];
+    D.Kind = static_cast<uint8_t>(EventKind::StringData);
+    size_t Off = I * StringBytesPerRecord;
+    size_t Len = std::min(StringBytesPerRecord, S.size() - Off);
+    std::memcpy(reinterpret_cast<char *>(&D) + 1, S.data() + Off, Len);
+  }
+  // Appended under InternMutex: a definition is in the file before any
+  // record that another thread writes with the id it got from the table.
+  appendMany(Rs.data(), Rs.size());
+  return Id;
+}
+
+uint32_t TraceWriter::internSite(std::string_view File, uint32_t Line,
+                                 uint32_t Column) {
+  std::lock_guard<std::mutex> Lock(InternMutex);
+  SiteKey Key{std::string(File.substr(0, MaxStringBytes)), Line, Column};
+  auto It = Sites.find(Key);
+  if (It != Sites.end())
+    return It->second;
+  uint32_t FileId = internStringLocked(File);
+  uint32_t Id = static_cast<uint32_t>(Sites.size() + 1);
+  Sites.emplace(std::move(Key), Id);
+  Record R{};
+  R.Kind = static_cast<uint8_t>(EventKind::SiteDef);
+  R.Actor = static_cast<uint16_t>(std::min<uint32_t>(Column, 0xffff));
+  R.Object = Id;
+  R.Site = FileId;
+  R.Time = Line;
+  append(R);
+  return Id;
+}
+
+uint32_t TraceWriter::nowMicros() const {
+  // Never 0 for a real event: 0 asks append() to fill the time in.
+  uint64_t Us = (monotonicNs() - StartNs) / 1000;
+  auto T = static_cast<uint32_t>(Us);
+  return T == 0 ? 1 : T;
+}
+
+uint64_t TraceWriter::recordCount() const {
+  if (Closed.load(std::memory_order_acquire))
+    return FinalCount.load(std::memory_order_acquire);
+  return std::min(Next.load(std::memory_order_relaxed), MaxRecords);
+}
+
+void TraceWriter::close() {
+  if (!Base || Closed.exchange(true))
+    return;
+  std::lock_guard<std::mutex> Lock(GrowMutex);
+  // Slots reserved before this point stay inside the file; any later
+  // reservation gets an index past ClosedBias and is dropped.
+  uint64_t Used = std::min(Next.fetch_add(ClosedBias), MaxRecords);
+  if (::ftruncate(Fd, off_t(HeaderBytes + Used * RecordBytes)) == 0)
+    FileRecords.store(Used, std::memory_order_release);
+  FinalCount.store(Used, std::memory_order_release);
+  auto *H = reinterpret_cast<FileHeader *>(Base);
+  H->RecordCount = Used;
+  std::atomic_ref<uint8_t>(H->Closed).store(1, std::memory_order_release);
+}
+
+void TraceWriter::flush() {
+  if (!Base)
+    return;
+  uint64_t Records = std::min(recordCount(),
+                              FileRecords.load(std::memory_order_acquire));
+  ::msync(Base, HeaderBytes + Records * RecordBytes, MS_SYNC);
+}
+
+//===----------------------------------------------------------------------===//
+// Trace
+//===----------------------------------------------------------------------===//
+
+const SiteInfo *Trace::site(uint32_t Id) const {
+  auto It = Sites.find(Id);
+  return It == Sites.end() ? nullptr : &It->second;
+}
+
+std::string Trace::actorName(uint32_t Id) const {
+  auto It = Actors.find(Id);
+  if (It == Actors.end())
+    return "thread #" + std::to_string(Id);
+  std::string Type(actorTypeName(It->second.Type));
+  if (It->second.Name.empty())
+    return Type + " #" + std::to_string(Id);
+  return Type + " '" + It->second.Name + "'";
+}
+
+std::string Trace::objectName(uint32_t Id) const {
+  auto It = Objects.find(Id);
+  if (It == Objects.end())
+    return "object #" + std::to_string(Id);
+  std::string Type(objectTypeName(It->second.Type));
+  if (!It->second.Name.empty())
+    return Type + " '" + It->second.Name + "'";
+  if (const SiteInfo *S = site(It->second.Site); S && !S->File.empty())
+    return Type + " (created at " + basename(S->File) + ":" +
+           std::to_string(S->Line) + ")";
+  return Type + " #" + std::to_string(Id);
+}
+
+//===----------------------------------------------------------------------===//
+// readTrace
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// A read-only view of the whole file.
+class FileView {
+public:
+  ~FileView() {
+    if (Data && Data != MAP_FAILED)
+      ::munmap(Data, Size);
+  }
+  bool open(const std::string &Path, std::string &Error) {
+    int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (Fd < 0) {
+      Error = "cannot open trace file: " + std::string(std::strerror(errno));
+      return false;
+    }
+    struct stat St;
+    if (::fstat(Fd, &St) != 0) {
+      Error = "cannot stat trace file: " + std::string(std::strerror(errno));
+      ::close(Fd);
+      return false;
+    }
+    if (!S_ISREG(St.st_mode)) {
+      Error = "not a regular file";
+      ::close(Fd);
+      return false;
+    }
+    Size = static_cast<size_t>(St.st_size);
+    if (Size > 0) {
+      Data = ::mmap(nullptr, Size, PROT_READ, MAP_PRIVATE, Fd, 0);
+      if (Data == MAP_FAILED) {
+        Error = "cannot map trace file: " + std::string(std::strerror(errno));
+        ::close(Fd);
+        return false;
+      }
+    }
+    ::close(Fd);
+    return true;
+  }
+  const unsigned char *bytes() const {
+    return static_cast<const unsigned char *>(Data);
+  }
+  size_t size() const { return Size; }
+
+private:
+  void *Data = nullptr;
+  size_t Size = 0;
+};
+
+/// Undoes the 32-bit wrap of record times. Records of concurrent writers
+/// are nearly, not exactly, in time order, so each time is taken as the
+/// value nearest to the latest one seen.
+class TimeUnwrapper {
+public:
+  uint64_t unwrap(uint32_t T) {
+    auto Delta = static_cast<int32_t>(T - static_cast<uint32_t>(Latest));
+    int64_t Full = static_cast<int64_t>(Latest) + Delta;
+    if (Full < 0)
+      Full = T;
+    Latest = std::max<uint64_t>(Latest, static_cast<uint64_t>(Full));
+    return static_cast<uint64_t>(Full);
+  }
+
+private:
+  uint64_t Latest = 0;
+};
+} // namespace
+
+bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
+  Out = Trace();
+  FileView File;
+  if (!File.open(Path, Error))
+    return false;
+  const unsigned char *Bytes = File.bytes();
+  const size_t Size = File.size();
+
+  if (Size >= sizeof(Magic) && std::memcmp(Bytes, Magic, sizeof(Magic)) != 0) {
+    Error = "not a weft trace (bad magic)";
+    return false;
+  }
+  if (Size < HeaderBytes) {
+    Error = "file too short for a trace header (" + std::to_string(Size) +
+            " bytes)";
+    return false;
+  }
+  std::memcpy(&Out.Header, Bytes, HeaderBytes);
+  const FileHeader &H = Out.Header;
+  if (H.Version != FormatVersion) {
+    Error = "unsupported trace version " + std::to_string(H.Version) +
+            " (this weft reads version " + std::to_string(FormatVersion) + ")";
+    return false;
+  }
+  if (H.HeaderSize < HeaderBytes) {
+    Error = "bad trace header size " + std::to_string(H.HeaderSize) +
+            " (at least " + std::to_string(HeaderBytes) + " expected)";
+    return false;
+  }
+  if (H.RecordSize != RecordBytes) {
+    Error = "unsupported record size " + std::to_string(H.RecordSize) +
+            " (this weft reads " + std::to_string(RecordBytes) +
+            "-byte records)";
+    return false;
+  }
+  if (Size < H.HeaderSize) {
+    Error = "file too short for a trace header (" + std::to_string(Size) +
+            " bytes)";
+    return false;
+  }
+  // Strings stay NUL-terminated whatever the file says.
+  Out.Header.Strategy[sizeof(H.Strategy) - 1] = '\0';
+  Out.Header.Program[sizeof(H.Program) - 1] = '\0';
+
+  const unsigned char *Recs = Bytes + H.HeaderSize;
+  const uint64_t Avail = Size - H.HeaderSize;
+  const uint64_t NumWhole = Avail / RecordBytes;
+  auto byteOf = [&](uint64_t Index) {
+    return uint64_t(H.HeaderSize) + Index * RecordBytes;
+  };
+  auto record = [&](uint64_t Index) {
+    Record R;
+    std::memcpy(&R, Recs + Index * RecordBytes, RecordBytes);
+    return R;
+  };
+
+  // Zero records after the last written one are the unused preallocated
+  // tail (or, after a clean close, nothing); zero records before it are
+  // holes left by writers killed between reservation and store.
+  uint64_t End = NumWhole;
+  while (End > 0 && Recs[(End - 1) * RecordBytes] == 0)
+    --End;
+
+  // Names are resolved after the pass so definitions may come in any order.
+  struct PendingSite { uint32_t Id, File, Line, Column; };
+  struct PendingActor { uint32_t Id, Name, Site; uint8_t Type; };
+  struct PendingObject { uint32_t Id, Name, Site; uint8_t Type; };
+  std::vector<PendingSite> SiteDefs;
+  std::vector<PendingActor> ActorDefs;
+  std::vector<PendingObject> ObjectDefs;
+  TimeUnwrapper Clock;
+
+  uint64_t I = 0;
+  while (I < End) {
+    Record R = record(I);
+    if (R.Kind == 0) {
+      ++Out.Holes;
+      ++I;
+      continue;
+    }
+    if (!isKnownKind(R.Kind)) {
+      Out.Damage = "corrupt record at byte " + std::to_string(byteOf(I)) +
+                   ": unknown kind " + std::to_string(R.Kind);
+      break;
+    }
+    auto Kind = static_cast<EventKind>(R.Kind);
+    switch (Kind) {
+    case EventKind::StringDef: {
+      uint64_t Len = R.Site;
+      uint64_t NumData = (Len + StringBytesPerRecord - 1) / StringBytesPerRecord;
+      if (I + 1 + NumData > NumWhole) {
+        Out.Damage = "truncated string at byte " + std::to_string(byteOf(I)) +
+                     ": " + std::to_string(Len) +
+                     " bytes announced, the file ends first";
+        I = End;
+        break;
+      }
+      std::string S;
+      S.reserve(Len);
+      bool Complete = true;
+      uint64_t J = 0;
+      for (; J < NumData; ++J) {
+        const unsigned char *D = Recs + (I + 1 + J) * RecordBytes;
+        if (D[0] != static_cast<uint8_t>(EventKind::StringData)) {
+          Complete = false; // a writer died mid-string; keep the rest
+          break;
+        }
+        size_t Take = std::min<uint64_t>(StringBytesPerRecord, Len - S.size());
+        S.append(reinterpret_cast<const char *>(D + 1), Take);
+      }
+      if (Complete)
+        Out.Strings[R.Object] = std::move(S);
+      I += 1 + J;
+      continue;
+    }
+    case EventKind::StringData:
+      break; // orphan: its StringDef was lost
+    case EventKind::SiteDef:
+      SiteDefs.push_back({R.Object, R.Site, R.Time, R.Actor});
+      break;
+    case EventKind::ActorDef:
+      ActorDefs.push_back({R.Actor, R.Object, R.Site, R.Flags});
+      break;
+    case EventKind::ObjectDef:
+      ObjectDefs.push_back({R.Object, R.Time, R.Site, R.Flags});
+      break;
+    default:
+      Out.Events.push_back(Event{Kind, R.Flags, R.Actor, R.Object, R.Site,
+                                 Clock.unwrap(R.Time), I});
+      break;
+    }
+    ++I;
+  }
+
+  if (Out.Damage.empty() && Avail % RecordBytes != 0)
+    Out.Damage = "truncated record at byte " + std::to_string(byteOf(NumWhole));
+  if (Out.Damage.empty() && H.Closed == 1 && H.RecordCount > NumWhole)
+    Out.Damage = "truncated trace: the header says " +
+                 std::to_string(H.RecordCount) + " records, the file holds " +
+                 std::to_string(NumWhole);
+
+  auto str = [&](uint32_t Id) -> std::string {
+    auto It = Out.Strings.find(Id);
+    return It == Out.Strings.end() ? std::string() : It->second;
+  };
+  for (const PendingSite &S : SiteDefs)
+    Out.Sites[S.Id] = SiteInfo{str(S.File), S.Line, S.Column};
+  for (const PendingActor &A : ActorDefs)
+    Out.Actors[A.Id] =
+        ActorInfo{str(A.Name), static_cast<ActorType>(A.Type), A.Site};
+  for (const PendingObject &O : ObjectDefs)
+    Out.Objects[O.Id] =
+        ObjectInfo{static_cast<ObjectType>(O.Type), O.Site, str(O.Name)};
+  return true;
+}
+
+} // namespace weft::trace
