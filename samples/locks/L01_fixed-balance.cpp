@@ -8,7 +8,10 @@
 
 using namespace weft;
 
-int balance = 0;
+// volatile: Python does not optimize, the C++ compiler would fold
+// `balance + n - n` away. volatile keeps every read and write; it is not
+// synchronization, so the accesses still race as in Python.
+volatile int balance = 0;
 threading::Lock lock; // lock = threading.Lock()
 
 void change_it(int n) {
