@@ -27,6 +27,7 @@ config.substitutions.append(("%weft", config.weft_bin))
 config.substitutions.append(("%samples", os.path.join(config.weft_src_root, "samples")))
 config.substitutions.append(("%srcroot", config.weft_src_root))
 config.substitutions.append(("%python", python))
+config.substitutions.append(("%check-report", "%s %s" % (python, os.path.join(tools, "check-report.py"))))
 # %expect-exit N CMD...: runs CMD, passes its output through, fails unless
 # it exits with N.
 config.substitutions.append(("%expect-exit", "%s %s" % (python, os.path.join(tools, "expect-exit.py"))))
