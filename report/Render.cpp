@@ -64,10 +64,19 @@ void normalize(Report &R) {
   auto Key = [](const Finding &F) {
     return std::tie(F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule, F.Message);
   };
-  std::stable_sort(R.Findings.begin(), R.Findings.end(),
-                   [&](const Finding &A, const Finding &B) {
-                     return Key(A) < Key(B);
-                   });
+  // Stable by index (std::stable_sort trips a libstdc++ 12 deprecation).
+  std::vector<size_t> Order(R.Findings.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  std::sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
+    const Finding &FA = R.Findings[A], &FB = R.Findings[B];
+    return Key(FA) < Key(FB) || (Key(FA) == Key(FB) && A < B);
+  });
+  std::vector<Finding> Sorted;
+  Sorted.reserve(Order.size());
+  for (size_t I : Order)
+    Sorted.push_back(std::move(R.Findings[I]));
+  R.Findings = std::move(Sorted);
   // Exact duplicates share a key, so they sit in one run of equal keys.
   std::vector<Finding> Unique;
   Unique.reserve(R.Findings.size());

@@ -94,8 +94,8 @@ std::unique_ptr<TraceWriter> TraceWriter::create(const std::string &Path,
   // is limited (ulimit -v, sanitizers).
   for (uint64_t Bytes : {uint64_t(4) << 30, uint64_t(1) << 30,
                          uint64_t(256) << 20, uint64_t(64) << 20}) {
-    void *P = ::mmap(nullptr, Bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
-                     W->Fd, 0);
+    void *P =
+        ::mmap(nullptr, Bytes, PROT_READ | PROT_WRITE, MAP_SHARED, W->Fd, 0);
     if (P != MAP_FAILED) {
       W->Base = static_cast<char *>(P);
       W->MapBytes = Bytes;
@@ -282,8 +282,8 @@ void TraceWriter::close() {
 void TraceWriter::flush() {
   if (!Base)
     return;
-  uint64_t Records = std::min(recordCount(),
-                              FileRecords.load(std::memory_order_acquire));
+  uint64_t Records =
+      std::min(recordCount(), FileRecords.load(std::memory_order_acquire));
   ::msync(Base, HeaderBytes + Records * RecordBytes, MS_SYNC);
 }
 
@@ -313,9 +313,19 @@ std::string Trace::objectName(uint32_t Id) const {
   std::string Type(objectTypeName(It->second.Type));
   if (!It->second.Name.empty())
     return Type + " '" + It->second.Name + "'";
-  if (const SiteInfo *S = site(It->second.Site); S && !S->File.empty())
-    return Type + " (created at " + basename(S->File) + ":" +
-           std::to_string(S->Line) + ")";
+  if (const SiteInfo *S = site(It->second.Site); S && !S->File.empty()) {
+    std::string Where = basename(S->File) + ":" + std::to_string(S->Line);
+    // Two objects created on one line ("Lock a, b;") differ by column.
+    bool Shared = false;
+    for (const auto &[OtherId, Other] : Objects)
+      if (OtherId != Id && Other.Site != It->second.Site) {
+        const SiteInfo *OS = site(Other.Site);
+        Shared = Shared || (OS && OS->Line == S->Line && OS->File == S->File);
+      }
+    if (Shared && S->Column != 0)
+      Where += ":" + std::to_string(S->Column);
+    return Type + " (created at " + Where + ")";
+  }
   return Type + " #" + std::to_string(Id);
 }
 
@@ -453,9 +463,17 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
     --End;
 
   // Names are resolved after the pass so definitions may come in any order.
-  struct PendingSite { uint32_t Id, File, Line, Column; };
-  struct PendingActor { uint32_t Id, Name, Site; uint8_t Type; };
-  struct PendingObject { uint32_t Id, Name, Site; uint8_t Type; };
+  struct PendingSite {
+    uint32_t Id, File, Line, Column;
+  };
+  struct PendingActor {
+    uint32_t Id, Name, Site;
+    uint8_t Type;
+  };
+  struct PendingObject {
+    uint32_t Id, Name, Site;
+    uint8_t Type;
+  };
   std::vector<PendingSite> SiteDefs;
   std::vector<PendingActor> ActorDefs;
   std::vector<PendingObject> ObjectDefs;
@@ -478,7 +496,8 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
     switch (Kind) {
     case EventKind::StringDef: {
       uint64_t Len = R.Site;
-      uint64_t NumData = (Len + StringBytesPerRecord - 1) / StringBytesPerRecord;
+      uint64_t NumData =
+          (Len + StringBytesPerRecord - 1) / StringBytesPerRecord;
       if (I + 1 + NumData > NumWhole) {
         Out.Damage = "truncated string at byte " + std::to_string(byteOf(I)) +
                      ": " + std::to_string(Len) +

@@ -57,4 +57,10 @@ int main() {
     MyThread &my_thread = *threads.back();
     my_thread.start();
   }
+  // Python joins non-daemon threads when the main code ends. A C++ Thread
+  // subclass must not be destroyed while its thread runs (its run() would
+  // use a half-destroyed object), so main joins them before they go out of
+  // scope.
+  for (auto &t : threads)
+    t->join();
 }

@@ -47,6 +47,10 @@ int main() {
   Drawing draw2(80, a1); // 定义一个取钱的线程
   draw1.start();         // 你取钱
   draw2.start();         // 你老婆取钱
-  // Python waits for draw1 and draw2 at exit; ~Thread does (draw2 first,
-  // then draw1, then a1 is destroyed after both threads ended).
+  // Python joins non-daemon threads when the main code ends. A C++ Thread
+  // subclass must not be destroyed while its thread runs (its run() would
+  // use a half-destroyed object), so main joins them before they go out of
+  // scope.
+  draw1.join();
+  draw2.join();
 }

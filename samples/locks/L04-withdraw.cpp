@@ -55,4 +55,10 @@ int main() {
   Drawing draw2(80, a1); // 定义一个取钱的线程
   draw1.start();
   draw2.start();
+  // Python joins non-daemon threads when the main code ends. A C++ Thread
+  // subclass must not be destroyed while its thread runs (its run() would
+  // use a half-destroyed object), so main joins them before they go out of
+  // scope.
+  draw1.join();
+  draw2.join();
 }

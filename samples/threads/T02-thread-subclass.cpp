@@ -38,5 +38,10 @@ int main() {
   t1.start();
   t2.start();
   print("主线程,end");
-  // Python waits here for t1 and t2 (non-daemon); ~Thread does the same.
+  // Python joins non-daemon threads when the main code ends. A C++ Thread
+  // subclass must not be destroyed while its thread runs (its run() would
+  // use a half-destroyed object), so main joins them before they go out of
+  // scope.
+  t1.join();
+  t2.join();
 }

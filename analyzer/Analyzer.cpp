@@ -1,0 +1,274 @@
+//===- analyzer/Analyzer.cpp - analyze(): files in, findings out ----------===//
+//
+// Parses each file with its own clang::tooling::ToolInvocation (not a
+// ClangTool: that one prints "Error while processing" and "Skipping" lines
+// on stderr), with every diagnostic going to a consumer that keeps the
+// first error and prints nothing. A file with errors becomes an InputError
+// and is not analyzed; the others still are. The facts of all files are
+// gathered first, so that lock-order cycles spanning translation units are
+// found, and the checks (checks/Checks.def) run once at the end.
+//===----------------------------------------------------------------------===//
+#include "analyzer/Analyzer.h"
+#include "analyzer/ApiModel.h"
+#include "analyzer/Lockset.h"
+#include "analyzer/checks/Checks.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <algorithm>
+
+#ifndef WEFT_CLANG_RESOURCE_DIR
+#define WEFT_CLANG_RESOURCE_DIR ""
+#endif
+
+namespace weft::analyzer {
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace {
+
+/// Keeps clang's first error (and counts them); prints nothing.
+class FirstErrorConsumer : public DiagnosticConsumer {
+public:
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    llvm::SmallString<256> Msg;
+    Info.FormatDiagnostic(Msg);
+    // The driver complaining about another compiler's flags (T8) does not
+    // stop the parse: not an error of the file.
+    llvm::StringRef M = Msg;
+    if (!Info.hasSourceManager() &&
+        (M.starts_with("unknown argument") ||
+         M.starts_with("unsupported option") ||
+         M.starts_with("unsupported argument")))
+      return;
+    ++Errors;
+    if (!First.empty())
+      return;
+    First = M.str();
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      const SourceManager &SM = Info.getSourceManager();
+      PresumedLoc P =
+          SM.getPresumedLoc(SM.getExpansionLoc(Info.getLocation()));
+      if (P.isValid())
+        First = std::string(P.getFilename()) + ":" +
+                std::to_string(P.getLine()) + ":" +
+                std::to_string(P.getColumn()) + ": " + First;
+    }
+  }
+  unsigned Errors = 0;
+  std::string First;
+};
+
+class LocksetConsumer : public ASTConsumer {
+public:
+  LocksetConsumer(const ApiModel &Model, ProgramFacts &Facts,
+                  const std::string &SkipDir)
+      : Model(Model), Facts(Facts), SkipDir(SkipDir) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    // A broken file's AST is partial: better nothing than wrong facts.
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    analyzeTranslationUnit(Ctx, Model, Facts, SkipDir);
+  }
+
+private:
+  const ApiModel &Model;
+  ProgramFacts &Facts;
+  const std::string &SkipDir;
+};
+
+class LocksetAction : public ASTFrontendAction {
+public:
+  LocksetAction(const ApiModel &Model, ProgramFacts &Facts,
+                const std::string &SkipDir)
+      : Model(Model), Facts(Facts), SkipDir(SkipDir) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 llvm::StringRef) override {
+    return std::make_unique<LocksetConsumer>(Model, Facts, SkipDir);
+  }
+
+private:
+  const ApiModel &Model;
+  ProgramFacts &Facts;
+  const std::string &SkipDir;
+};
+
+/// Flags only GCC knows (compile_commands.json written for g++): clang
+/// would stop with "unknown argument" (TOOLCHAIN.md T8).
+bool gccOnly(llvm::StringRef A) {
+  static const char *const Prefixes[] = {
+      "-fconcepts-diagnostics-depth", "-fno-tree-", "-ftree-", "-fipa-",
+      "-fno-ipa-", "-fcoroutines", "-fmodules-ts", "-fno-allow-store-data-races",
+      "-fstrict-volatile-bitfields", "-fno-gnu-unique", "-fcompare-debug",
+      "-fno-canonical-system-headers", "-fdiagnostics-urls", "-flto-partition",
+      "-fsched-", "-fno-sched-", "-fvar-tracking", "-fno-var-tracking",
+      "-mno-direct-extern-access", "-Wno-psabi"};
+  for (const char *P : Prefixes)
+    if (A.starts_with(P))
+      return true;
+  return false;
+}
+
+bool isCFile(llvm::StringRef File) {
+  return llvm::sys::path::extension(File) == ".c";
+}
+
+std::string absolute(const std::string &Path, const std::string &Dir) {
+  llvm::SmallString<256> P(Path);
+  if (!llvm::sys::path::is_absolute(P)) {
+    if (Dir.empty())
+      llvm::sys::fs::make_absolute(P);
+    else
+      llvm::sys::fs::make_absolute(Dir, P);
+  }
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+} // namespace
+
+bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
+  ApiModel Model;
+  ProgramFacts Facts;
+  std::string SkipDir;
+  if (!Opts.WeftIncludeDir.empty()) {
+    SkipDir = absolute(Opts.WeftIncludeDir, "");
+    if (!SkipDir.empty() && SkipDir.back() != '/')
+      SkipDir += '/';
+  }
+  std::string ResourceDir =
+      Opts.ResourceDir.empty() ? WEFT_CLANG_RESOURCE_DIR : Opts.ResourceDir;
+
+  std::unique_ptr<CompilationDatabase> DB;
+  if (!Opts.BuildDir.empty()) {
+    std::string Msg;
+    DB = CompilationDatabase::loadFromDirectory(Opts.BuildDir, Msg);
+    if (!DB) {
+      Out.Errors.push_back({Opts.BuildDir + "/compile_commands.json",
+                            "cannot load the compilation database: " + Msg});
+      return true;
+    }
+    // Headers and files not listed borrow a similar file's command.
+    DB = inferMissingCompileCommands(std::move(DB));
+  }
+
+  std::vector<std::string> Files = Opts.Files;
+  if (Files.empty() && DB) {
+    Files = DB->getAllFiles();
+    std::sort(Files.begin(), Files.end());
+  }
+
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+
+  // The adjusters every command goes through, in order.
+  ArgumentsAdjuster Adjust = combineAdjusters(
+      getClangStripOutputAdjuster(), getClangStripDependencyFileAdjuster());
+  Adjust = combineAdjusters(Adjust, getClangSyntaxOnlyAdjuster());
+  Adjust = combineAdjusters(
+      Adjust, [](const CommandLineArguments &Args, llvm::StringRef) {
+        CommandLineArguments R;
+        for (const std::string &A : Args)
+          if (!gccOnly(A))
+            R.push_back(A);
+        return R;
+      });
+  CommandLineArguments Extra;
+  if (!Opts.WeftIncludeDir.empty()) {
+    // weft's headers as system headers: never analyzed, never warned on.
+    Extra.push_back("-isystem");
+    Extra.push_back(Opts.WeftIncludeDir);
+  }
+  Extra.insert(Extra.end(), Opts.ExtraArgs.begin(), Opts.ExtraArgs.end());
+  Extra.push_back("-w"); // clang's warnings are not weft's findings
+  Adjust = combineAdjusters(
+      Adjust, getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  Adjust = combineAdjusters(
+      Adjust, [](const CommandLineArguments &Args, llvm::StringRef File) {
+        for (const std::string &A : Args)
+          if (llvm::StringRef(A).starts_with("-std=") ||
+              llvm::StringRef(A).starts_with("--std"))
+            return Args;
+        CommandLineArguments R = Args;
+        R.insert(R.begin() + 1, isCFile(File) ? "-std=c17" : "-std=c++20");
+        return R;
+      });
+  if (!ResourceDir.empty())
+    Adjust = combineAdjusters(
+        Adjust,
+        getInsertArgumentAdjuster(
+            CommandLineArguments{"-resource-dir=" + ResourceDir},
+            ArgumentInsertPosition::BEGIN));
+
+  for (const std::string &File : Files) {
+    std::string Abs = absolute(File, "");
+    CompileCommand Cmd;
+    std::vector<CompileCommand> Cmds;
+    if (DB)
+      Cmds = DB->getCompileCommands(Abs);
+    if (!Cmds.empty()) {
+      Cmd = Cmds.front();
+      // Name the file absolutely: findings then point at it wherever the
+      // build directory is.
+      std::string Listed = absolute(Cmd.Filename, Cmd.Directory);
+      for (std::string &A : Cmd.CommandLine)
+        if (A == Cmd.Filename)
+          A = Listed;
+      Cmd.Filename = Listed;
+    } else {
+      Cmd.Directory = std::string(Cwd);
+      Cmd.Filename = File;
+      Cmd.CommandLine = {isCFile(File) ? "clang" : "clang++", File};
+    }
+    if (!llvm::sys::fs::exists(absolute(Cmd.Filename, Cmd.Directory))) {
+      Out.Errors.push_back({File, "no such file"});
+      continue;
+    }
+    CommandLineArguments Args = Adjust(Cmd.CommandLine, Cmd.Filename);
+
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+        llvm::vfs::createPhysicalFileSystem();
+    FS->setCurrentWorkingDirectory(Cmd.Directory);
+    llvm::IntrusiveRefCntPtr<FileManager> FM(
+        new FileManager(FileSystemOptions(), FS));
+    FirstErrorConsumer Diags;
+    ToolInvocation Invocation(
+        Args, std::make_unique<LocksetAction>(Model, Facts, SkipDir),
+        FM.get());
+    Invocation.setDiagnosticConsumer(&Diags);
+    bool Ok = Invocation.run();
+    if (Diags.Errors > 0) {
+      std::string Msg = Diags.First;
+      if (Diags.Errors > 1)
+        Msg += " (and " + std::to_string(Diags.Errors - 1) + " more error" +
+               (Diags.Errors > 2 ? "s" : "") + ")";
+      Out.Errors.push_back({File, Msg});
+    } else if (!Ok) {
+      Out.Errors.push_back({File, "clang could not process this file"});
+    }
+  }
+
+  std::vector<report::Finding> Found = runChecks(Facts);
+  Out.Findings.insert(Out.Findings.end(), Found.begin(), Found.end());
+  (void)Error;
+  return true;
+}
+
+} // namespace weft::analyzer

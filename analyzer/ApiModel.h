@@ -1,0 +1,99 @@
+//===- analyzer/ApiModel.h - lock, guard and thread APIs, from a table ----===//
+//
+// ApiModel answers "what does this call do to locks or threads?" from the
+// rows of ApiModel.def, and describeLock() names the lock an expression
+// denotes (see Facts.h for the naming scheme). Neither knows anything about
+// control flow; Lockset.cpp interprets the operations along the CFG.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_ANALYZER_APIMODEL_H
+#define WEFT_ANALYZER_APIMODEL_H
+
+#include "analyzer/Facts.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <optional>
+#include <string>
+
+namespace weft::analyzer {
+
+enum class LockOp : uint8_t {
+  Acquire, TryAcquire, TryAcquireZero, PyAcquire, Release, AcquireAll
+};
+enum class GuardKind : uint8_t { Scoped, Unique };
+enum class GuardOp : uint8_t {
+  GuardLock, GuardUnlock, GuardTryLock, GuardDisown, GuardOwns
+};
+enum class ThreadOp : uint8_t { ThreadCreate, ThreadStart, ThreadJoin };
+
+/// LockArg values besides an argument index.
+constexpr int ThisObject = -1;
+constexpr int AllArgs = -2;
+
+struct LockCallModel {
+  LockOp Op;
+  int LockArg;
+};
+struct ThreadCallModel {
+  ThreadOp Op;
+  int CallableArg;
+  int FirstArg;
+};
+
+class ApiModel {
+public:
+  ApiModel();
+
+  /// A call on a lock (m.lock(), pthread_mutex_lock(&m), std::lock(a, b)).
+  const LockCallModel *lockCall(const clang::CallExpr *CE) const;
+  /// A method call on a Unique guard (lk.unlock()); the guard is the object.
+  std::optional<GuardOp> guardCall(const clang::CallExpr *CE) const;
+  /// A thread operation: a call (pthread_create, t.join()) ...
+  const ThreadCallModel *threadCall(const clang::CallExpr *CE) const;
+  /// ... or a constructor (std::thread t(f, x)).
+  const ThreadCallModel *threadCtor(const clang::CXXConstructExpr *CE) const;
+
+  /// The kind of RAII guard type \p T is, if it is one.
+  std::optional<GuardKind> guardType(clang::QualType T) const;
+  /// Whether \p T (a lock object's type) is a known lock type, and if so
+  /// whether it is recursive.
+  std::optional<bool> lockType(clang::QualType T) const;
+
+  /// "std::unique_lock" for std::unique_lock<std::mutex> (no template
+  /// arguments, no inline namespaces); the typedef name of an anonymous
+  /// struct/union (pthread_mutex_t). Empty if \p T is not a record.
+  static std::string typeName(clang::QualType T);
+
+private:
+  llvm::StringMap<bool> LockTypes;
+  llvm::StringMap<GuardKind> GuardTypes;
+  llvm::StringMap<LockCallModel> LockCalls;   // "Class::fn" or "fn"
+  llvm::StringMap<GuardOp> GuardCalls;
+  llvm::StringMap<ThreadCallModel> ThreadCalls;
+};
+
+/// The name of the lock \p E denotes (E is the lock object, or a pointer to
+/// it as in pthread_mutex_lock(&m)), seen from inside \p Fn. None when the
+/// lock cannot be named statically (a call's result, an unknown pointer).
+std::optional<LockPath> describeLock(const clang::Expr *E,
+                                     const clang::FunctionDecl *Fn,
+                                     const ApiModel &Model,
+                                     const clang::ASTContext &Ctx);
+
+/// The name of the lock variable \p V itself.
+std::optional<LockPath> describeVariable(const clang::VarDecl *V,
+                                         const ApiModel &Model,
+                                         const clang::ASTContext &Ctx);
+
+/// Stable id of a function across translation units ("ns::f(int *)").
+std::string functionId(const clang::FunctionDecl *FD);
+/// A function's name for messages ("withdraw", "Account::deposit",
+/// "lambda in 'main'").
+std::string functionName(const clang::FunctionDecl *FD);
+
+} // namespace weft::analyzer
+
+#endif

@@ -1,0 +1,134 @@
+//===- analyzer/Facts.h - what the lockset analysis found, as data --------===//
+//
+// The lockset analysis (Lockset.cpp, the only part that walks Clang's CFG)
+// turns every translation unit into facts; the checks (checks/*.cpp) turn
+// the facts of all translation units into findings. Nothing here includes a
+// Clang header, so checks compile fast and can be tested without parsing.
+//
+// Lock identity: a lock is named by what it denotes, as a root plus a path
+// of fields / constant indices:
+//   global or static variable   "lock1", "Bank::total_lock", "acct.m"
+//   field reached through this  "Account::lock" (per class, for now)
+//   local variable              "m" (per function)
+//   parameter                   "from.lock" (per function; substituted by
+//                               the caller's argument at each call site)
+// The key (LockInfo::Key) is the interned, translation-unit independent
+// spelling; cross-TU facts agree on it.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_ANALYZER_FACTS_H
+#define WEFT_ANALYZER_FACTS_H
+
+#include "detect/LockOrderGraph.h"
+#include "report/Finding.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace weft::analyzer {
+
+using detect::LockKey;
+
+enum class RootKind : uint8_t { Global, Local, Param, This };
+
+/// A lock's name: Root + Suffix (".field", "[2]").
+struct LockPath {
+  RootKind Root = RootKind::Global;
+  unsigned ParamIndex = 0;   // Param: which parameter
+  std::string RootKey;       // "g:lock1", "p:f(int*)#0", "t:Account", ...
+  std::string RootDisplay;   // "lock1", "from", "Account"
+  std::string Suffix;        // ".m[0]"
+  /// The name may denote different locks at different times (a non-constant
+  /// array index): never a double acquire, never a self edge.
+  bool Imprecise = false;
+  bool Recursive = false;
+
+  bool parametric() const {
+    return Root == RootKind::Param || Root == RootKind::This;
+  }
+  std::string key() const { return RootKey + Suffix; }
+  std::string display() const;
+  /// This path with \p Outer's root and suffix in front (substitution of a
+  /// callee's parameter by the caller's argument).
+  LockPath under(const LockPath &Outer) const;
+};
+
+/// Interns lock paths; ids are dense, in first-seen order.
+class LockTable {
+public:
+  LockKey intern(const LockPath &P);
+  const LockPath &path(LockKey K) const { return Paths[K]; }
+  std::string display(LockKey K) const { return Paths[K].display(); }
+  bool recursive(LockKey K) const { return Paths[K].Recursive; }
+  void markRecursive(const std::string &Key);
+  size_t size() const { return Paths.size(); }
+
+private:
+  std::vector<LockPath> Paths;
+  std::map<std::string, LockKey> Ids;
+  std::set<std::string> RecursiveKeys;
+};
+
+/// One blocking acquisition (or a call that acquires inside its callee),
+/// with what the lockset analysis knew about the same lock at that point
+/// over every feasible path reaching it.
+struct AcquireFact {
+  LockKey Lock = 0;
+  report::Location Site;
+  std::vector<report::Related> Via; // where the callee really acquires it
+  std::string Function;             // "withdraw"
+  bool HeldOnEveryPath = false;     // must-held: a self-deadlock for sure
+  bool HeldOnSomePath = false;
+  report::Location HeldSince;       // first acquire of the held lock
+};
+
+enum class ExitKind : uint8_t { Return, End, Throw };
+
+struct ExitPoint {
+  report::Location Loc;
+  ExitKind Kind = ExitKind::Return;
+  bool operator<(const ExitPoint &O) const;
+  bool operator==(const ExitPoint &O) const = default;
+};
+
+/// A lock (acquired at one site) still held when the function exits.
+struct HeldAtExitFact {
+  LockKey Lock = 0;
+  report::Location AcquiredAt;
+  std::vector<report::Related> Via;
+  std::string Function;
+  std::string FunctionId;
+  std::vector<ExitPoint> Exits;   // exits reached with it held, sorted
+  /// Held on every exit of the function (not only some): the function may
+  /// be meant to return holding it.
+  bool HeldOnEveryExit = false;
+  bool FromTry = false;           // acquired by a try-lock
+  bool ReturnsValue = false;      // the function returns a value
+};
+
+struct OrderEdge {
+  LockKey From = 0, To = 0;
+  detect::LockEdgeInfo Info;
+};
+
+/// Everything the analysis learned, over all translation units.
+struct ProgramFacts {
+  LockTable Locks;
+  std::vector<AcquireFact> Acquires;
+  std::vector<HeldAtExitFact> HeldAtExit;
+  std::vector<OrderEdge> Edges;
+  /// Ids of functions called directly somewhere (their summaries apply at
+  /// those calls).
+  std::set<std::string> CalledFunctions;
+  /// Locks some function releases without having acquired them (a lock
+  /// wrapper's unlock(), or a hand-off to another function).
+  std::set<std::string> ReleasedUnheld;
+};
+
+/// Orders locations by file, line, column.
+bool locLess(const report::Location &A, const report::Location &B);
+
+} // namespace weft::analyzer
+
+#endif

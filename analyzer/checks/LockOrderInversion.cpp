@@ -1,0 +1,79 @@
+//===- analyzer/checks/LockOrderInversion.cpp - lock-order-inversion ------===//
+//
+// Every "acquired B while holding A" of every function of every translation
+// unit (directly, through calls, in threads started with arguments) is an
+// edge of one detect::LockOrderGraph; each elementary cycle of it (any
+// length; cycles protected by a common gate lock are skipped by the graph)
+// is one finding. The graph's own cycle search is used: no second one here.
+//===----------------------------------------------------------------------===//
+#include "analyzer/checks/Checks.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace weft::analyzer {
+
+static std::string lockList(const ProgramFacts &Facts,
+                            const std::vector<LockKey> &Cycle) {
+  std::string S;
+  for (size_t I = 0; I < Cycle.size(); ++I) {
+    if (I)
+      S += I + 1 == Cycle.size() ? " and " : ", ";
+    S += quoted(Facts, Cycle[I]);
+  }
+  return S;
+}
+
+void checkLockOrderInversion(const ProgramFacts &Facts,
+                             std::vector<report::Finding> &Out) {
+  // Insert edges in a fixed order so the info kept for an edge (the
+  // graph keeps the first) does not depend on file order.
+  std::vector<const OrderEdge *> Sorted;
+  for (const OrderEdge &E : Facts.Edges)
+    Sorted.push_back(&E);
+  std::sort(Sorted.begin(), Sorted.end(),
+            [](const OrderEdge *A, const OrderEdge *B) {
+              if (!(A->Info.AcquiredAt == B->Info.AcquiredAt))
+                return locLess(A->Info.AcquiredAt, B->Info.AcquiredAt);
+              if (!(A->Info.HeldAt == B->Info.HeldAt))
+                return locLess(A->Info.HeldAt, B->Info.HeldAt);
+              return std::tie(A->From, A->To) < std::tie(B->From, B->To);
+            });
+  detect::LockOrderGraph G;
+  for (const OrderEdge *E : Sorted)
+    G.addEdge(E->From, E->To, E->Info);
+
+  for (std::vector<LockKey> Cycle : G.cycles()) {
+    size_t N = Cycle.size();
+    if (N < 2)
+      continue;
+    // Start at the edge acquired first in the source: stable and readable.
+    size_t Best = 0;
+    for (size_t I = 1; I < N; ++I)
+      if (locLess(G.edge(Cycle[I], Cycle[(I + 1) % N])->AcquiredAt,
+                  G.edge(Cycle[Best], Cycle[(Best + 1) % N])->AcquiredAt))
+        Best = I;
+    std::rotate(Cycle.begin(), Cycle.begin() + Best, Cycle.end());
+
+    std::string Msg = "lock-order inversion (potential deadlock): " +
+                      lockList(Facts, Cycle) +
+                      (N == 2 ? " are acquired in opposite orders"
+                              : " are acquired in a cyclic order");
+    const detect::LockEdgeInfo *First = G.edge(Cycle[0], Cycle[1]);
+    report::Finding F = report::makeFinding(
+        report::RuleId::LockOrderInversion, Msg, First->AcquiredAt, "static");
+    for (size_t I = 0; I < N; ++I) {
+      LockKey A = Cycle[I], B = Cycle[(I + 1) % N];
+      const detect::LockEdgeInfo *E = G.edge(A, B);
+      F.Notes.push_back({E->AcquiredAt, quoted(Facts, B) +
+                                            " acquired here while holding " +
+                                            quoted(Facts, A)});
+      for (const report::Related &V : E->Via)
+        F.Notes.push_back(V);
+      F.Notes.push_back({E->HeldAt, quoted(Facts, A) + " acquired here"});
+    }
+    Out.push_back(std::move(F));
+  }
+}
+
+} // namespace weft::analyzer

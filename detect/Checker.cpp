@@ -1,0 +1,298 @@
+//===- detect/Checker.cpp - the detectors, fed one event at a time --------===//
+//
+// State per event stream: which locks each actor holds (in acquisition
+// order, with the site), the wait-for graph of blocked requests, and the
+// lock-order graph of "held A while acquiring B". Each event updates the
+// state first and then asks the one question it can answer:
+//   LockRequest  -> double-acquire?  deadlock (wait-for cycle)?
+//   LockAcquired -> lock-order inversion (new edge closing a cycle)?
+//   ThreadEnd    -> missing-release (held at exit)?
+//===----------------------------------------------------------------------===//
+#include "detect/Checker.h"
+
+#include <algorithm>
+
+namespace weft::detect {
+
+using report::Finding;
+using report::Location;
+using report::RuleId;
+using trace::Event;
+using trace::EventKind;
+
+//===----------------------------------------------------------------------===//
+// TraceSymbols
+//===----------------------------------------------------------------------===//
+
+TraceSymbols::TraceSymbols(const trace::Trace &T) : T(T) {
+  for (const Event &E : T.Events)
+    if (E.Kind == EventKind::ThreadStart)
+      StartSite.emplace(E.Object, E.Site); // the first start wins
+}
+
+Location TraceSymbols::site(uint32_t SiteId) const {
+  const trace::SiteInfo *S = T.site(SiteId);
+  if (!S)
+    return {};
+  return Location{S->File, S->Line, S->Column};
+}
+
+std::string TraceSymbols::actorName(uint32_t Actor) const {
+  return T.actorName(Actor);
+}
+
+std::string TraceSymbols::objectName(uint32_t Object) const {
+  return T.objectName(Object);
+}
+
+trace::ObjectType TraceSymbols::objectType(uint32_t Object) const {
+  auto It = T.Objects.find(Object);
+  return It == T.Objects.end() ? trace::ObjectType::Unknown : It->second.Type;
+}
+
+Location TraceSymbols::actorStart(uint32_t Actor) const {
+  auto It = StartSite.find(Actor);
+  return It == StartSite.end() ? Location{} : site(It->second);
+}
+
+//===----------------------------------------------------------------------===//
+// Checker
+//===----------------------------------------------------------------------===//
+
+namespace {
+constexpr const char *Origin = "runtime";
+
+bool known(const Location &L) { return !L.File.empty(); }
+
+/// "A", "A and B", "A, B and C".
+std::string joinNames(const std::vector<std::string> &Names) {
+  std::string S;
+  for (size_t I = 0; I < Names.size(); ++I) {
+    if (I > 0)
+      S += (I + 1 == Names.size()) ? " and " : ", ";
+    S += Names[I];
+  }
+  return S;
+}
+
+std::string withArticle(std::string_view Noun) {
+  bool Vowel = !Noun.empty() && std::string_view("aeiouAEIOU").find(Noun[0]) !=
+                                    std::string_view::npos;
+  return (Vowel ? "an " : "a ") + std::string(Noun);
+}
+
+/// Rotates \p Cycle so that its smallest key comes first.
+std::vector<LockKey> rotateToSmallest(std::vector<LockKey> Cycle) {
+  std::rotate(Cycle.begin(), std::min_element(Cycle.begin(), Cycle.end()),
+              Cycle.end());
+  return Cycle;
+}
+
+std::vector<std::pair<LockKey, uint32_t>>::iterator
+findHeld(std::vector<std::pair<LockKey, uint32_t>> &Held, LockKey L) {
+  return std::find_if(Held.begin(), Held.end(),
+                      [&](const auto &P) { return P.first == L; });
+}
+} // namespace
+
+void Checker::onEvent(const Event &E, std::vector<Finding> &Out) {
+  switch (E.Kind) {
+  case EventKind::LockRequest:
+    onRequest(E, Out);
+    break;
+  case EventKind::LockAcquired:
+    onAcquired(E, Out);
+    break;
+  case EventKind::LockFailed:
+    Waits.stopWaiting(E.Actor);
+    break;
+  case EventKind::LockReleased:
+    onReleased(E);
+    break;
+  case EventKind::ThreadEnd:
+    onThreadEnd(E, Out);
+    break;
+  default:
+    break;
+  }
+}
+
+void Checker::onRequest(const Event &E, std::vector<Finding> &Out) {
+  const uint32_t Actor = E.Actor;
+  const LockKey L = E.Object;
+  const bool Blocking = E.Flags & trace::LockBlocking;
+  const bool Timed = E.Flags & trace::LockTimed;
+  const Location At = Syms.site(E.Site);
+
+  auto &Mine = Held[Actor];
+  auto Prev = findHeld(Mine, L);
+  if (Prev != Mine.end() && trace::objectTypeIsRecursive(Syms.objectType(L)))
+    return; // an RLock's owner re-enters at once: no wait, no new order
+  if (Prev != Mine.end() && Blocking) {
+    std::string Type(trace::objectTypeName(Syms.objectType(L)));
+    Finding F = report::makeFinding(
+        RuleId::DoubleAcquire,
+        Syms.actorName(Actor) + " acquires " + Syms.objectName(L) +
+            " again while holding it; " + withArticle(Type) +
+            " is not reentrant, so this " +
+            (Timed ? "waits for the whole timeout and fails"
+                   : "blocks forever"),
+        At, Origin);
+    F.Notes.push_back({Syms.site(Prev->second), "first acquired here"});
+    Out.push_back(std::move(F));
+  }
+
+  if (!Blocking || Timed)
+    return; // gives up by itself: never a deadlock
+  Waits.wait(Actor, L, At, /*Timed=*/false);
+  std::optional<std::vector<WaitStep>> Cycle = Waits.cycleFrom(Actor);
+  if (!Cycle)
+    return;
+  Deadlocked = true;
+
+  std::string Message;
+  if (Cycle->size() == 1) {
+    Message = "deadlock: " + Syms.actorName(Actor) + " waits forever for " +
+              Syms.objectName(L) + " which it holds itself";
+  } else {
+    std::vector<std::string> Names;
+    for (const WaitStep &S : *Cycle)
+      Names.push_back(Syms.actorName(S.Actor));
+    Message = "deadlock: " + std::to_string(Cycle->size()) +
+              " threads wait for each other forever: " + joinNames(Names);
+  }
+  Finding F = report::makeFinding(RuleId::Deadlock, Message, At, Origin);
+  for (const WaitStep &S : *Cycle) {
+    std::string Object = Syms.objectName(S.Resource);
+    F.Notes.push_back(
+        {S.WaitAt, Syms.actorName(S.Actor) + " waits for " + Object + " here"});
+    F.Notes.push_back({S.HeldAt, Object + " is held by " +
+                                     Syms.actorName(S.Holder) +
+                                     ", acquired here"});
+  }
+  Out.push_back(std::move(F));
+}
+
+void Checker::onAcquired(const Event &E, std::vector<Finding> &Out) {
+  const uint32_t Actor = E.Actor;
+  const LockKey L = E.Object;
+  const Location At = Syms.site(E.Site);
+  Waits.stopWaiting(Actor);
+
+  // A plain Lock released by another actor may be taken over without that
+  // actor's bookkeeping ever seeing a release; keep one holder per lock.
+  if (std::optional<ActorKey> Prev = Waits.holder(L); Prev && *Prev != Actor) {
+    auto &Theirs = Held[*Prev];
+    if (auto It = findHeld(Theirs, L); It != Theirs.end())
+      Theirs.erase(It);
+  }
+  auto &Mine = Held[Actor];
+  if (findHeld(Mine, L) != Mine.end()) {
+    Waits.hold(Actor, L, At); // recursive re-acquire: a count, no new order
+    return;
+  }
+  Waits.hold(Actor, L, At);
+
+  const std::string ActorName = Syms.actorName(Actor);
+  for (const auto &[H, HSite] : Mine) {
+    LockEdgeInfo Info;
+    Info.Actor = ActorName;
+    Info.HeldAt = Syms.site(HSite);
+    Info.AcquiredAt = At;
+    for (const auto &[Other, OtherSite] : Mine)
+      if (Other != H)
+        Info.AlsoHeld.insert(Other);
+    const LockEdgeInfo *Old = Order.edge(H, L);
+    size_t GatesBefore = Old ? Old->AlsoHeld.size() : 0;
+    bool New = Order.addEdge(H, L, std::move(Info));
+    // A known edge matters again only if it lost a gate lock.
+    if (!New && Order.edge(H, L)->AlsoHeld.size() == GatesBefore)
+      continue;
+    std::optional<std::vector<LockKey>> Cycle = Order.cycleThrough(H, L);
+    if (!Cycle)
+      continue;
+    std::vector<LockKey> Sorted = *Cycle;
+    std::sort(Sorted.begin(), Sorted.end());
+    if (!ReportedCycles.insert(Sorted).second)
+      continue;
+
+    std::vector<LockKey> Nodes = rotateToSmallest(*Cycle);
+    std::string Message = "lock-order inversion (potential deadlock): ";
+    if (Nodes.size() == 2) {
+      Message += Syms.objectName(Nodes[0]) + " and " +
+                 Syms.objectName(Nodes[1]) + " are acquired in opposite orders";
+    } else {
+      Message += "a cycle of " + std::to_string(Nodes.size()) + " locks: ";
+      for (LockKey K : Nodes)
+        Message += Syms.objectName(K) + " -> ";
+      Message += Syms.objectName(Nodes[0]);
+    }
+    Finding F =
+        report::makeFinding(RuleId::LockOrderInversion, Message, At, Origin);
+    for (size_t I = 0; I < Nodes.size(); ++I) {
+      LockKey From = Nodes[I], To = Nodes[(I + 1) % Nodes.size()];
+      const LockEdgeInfo *EI = Order.edge(From, To);
+      if (!EI)
+        continue;
+      for (const report::Related &V : EI->Via)
+        F.Notes.push_back(V);
+      F.Notes.push_back(
+          {EI->AcquiredAt, EI->Actor + " acquires " + Syms.objectName(To) +
+                               " here while holding " + Syms.objectName(From)});
+      F.Notes.push_back({EI->HeldAt, Syms.objectName(From) + " acquired here"});
+    }
+    Out.push_back(std::move(F));
+  }
+  Mine.emplace_back(L, E.Site);
+}
+
+void Checker::onReleased(const Event &E) {
+  const LockKey L = E.Object;
+  std::optional<ActorKey> Holder = Waits.holder(L);
+  if (!Holder)
+    return; // released without a recorded acquire: nothing to undo
+  Waits.release(E.Actor, L);
+  if (Waits.holder(L) == Holder)
+    return; // an RLock still held at a lower depth
+  auto &Theirs = Held[*Holder];
+  if (auto It = findHeld(Theirs, L); It != Theirs.end())
+    Theirs.erase(It);
+}
+
+void Checker::onThreadEnd(const Event &E, std::vector<Finding> &Out) {
+  const uint32_t Actor = E.Actor;
+  auto It = Held.find(Actor);
+  if (It != Held.end()) {
+    const std::string Name = Syms.actorName(Actor);
+    Location Start = Syms.actorStart(Actor);
+    if (!known(Start))
+      Start = Syms.site(E.Site); // ThreadEnd's site is where it was started
+    for (const auto &[L, Site] : It->second) {
+      Finding F = report::makeFinding(RuleId::MissingRelease,
+                                      Name + " ends while still holding " +
+                                          Syms.objectName(L),
+                                      Syms.site(Site), Origin);
+      if (known(Start))
+        F.Notes.push_back({Start, Name + " was started here"});
+      Out.push_back(std::move(F));
+    }
+    Held.erase(It);
+  }
+  // The locks stay held (a dead thread never releases them); only the
+  // actor's own bookkeeping goes.
+  Waits.stopWaiting(Actor);
+}
+
+std::vector<Finding> checkTrace(const trace::Trace &T) {
+  TraceSymbols Syms(T);
+  Checker C(Syms);
+  std::vector<Finding> Out;
+  for (const Event &E : T.Events) {
+    const trace::EventInfo *Info = trace::eventInfo(E.Kind);
+    if (Info && Info->Cat == trace::Category::Sync)
+      C.onEvent(E, Out);
+  }
+  return Out;
+}
+
+} // namespace weft::detect

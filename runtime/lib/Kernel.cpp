@@ -1,0 +1,111 @@
+//===- runtime/lib/Kernel.cpp - the native wait/wake back end -------------===//
+//
+// Each actor's ParkWord is a three-state permit (Rust's futex parker):
+//   Empty (0), Notified (1), Parked (UINT32_MAX).
+// park: Notified -> Empty returns at once; otherwise Empty -> Parked and
+// FUTEX_WAIT until unpark swaps in Notified (and wakes) or the absolute
+// CLOCK_MONOTONIC deadline passes.
+//===----------------------------------------------------------------------===//
+#include "Kernel.h"
+
+#include "Actor.h"
+
+#include <cerrno>
+#include <cmath>
+#include <limits>
+#include <pthread.h>
+#include <time.h>
+
+namespace weft::core {
+namespace {
+
+constexpr uint32_t Empty = 0, Notified = 1, Parked = UINT32_MAX;
+
+timespec toTimespec(int64_t Ns) {
+  timespec T;
+  T.tv_sec = static_cast<time_t>(Ns / 1000000000);
+  T.tv_nsec = static_cast<long>(Ns % 1000000000);
+  return T;
+}
+
+void *threadMain(void *Arg) {
+  auto *Body = static_cast<std::function<void()> *>(Arg);
+  (*Body)();
+  delete Body;
+  return nullptr;
+}
+
+} // namespace
+
+void Kernel::sleepUntil(Actor &Self, int64_t DeadlineNs) {
+  while (now() < DeadlineNs)
+    park(Self, DeadlineNs);
+}
+
+int64_t Kernel::deadlineAfter(double Seconds) const {
+  int64_t Now = now();
+  if (!(Seconds > 0))
+    return Now;
+  constexpr int64_t Max = std::numeric_limits<int64_t>::max();
+  double Ns = Seconds * 1e9;
+  if (Ns >= static_cast<double>(Max - Now))
+    return Max;
+  return Now + static_cast<int64_t>(std::ceil(Ns));
+}
+
+Kernel &kernel() {
+  static NativeKernel *K = new NativeKernel(); // immortal, like the actors
+  return *K;
+}
+
+Wake NativeKernel::park(Actor &Self, std::optional<int64_t> DeadlineNs) {
+  std::atomic<uint32_t> &W = Self.ParkWord;
+  // Notified -> Empty (return), or Empty -> Parked (wait).
+  if (W.fetch_sub(1, std::memory_order_acquire) == Notified)
+    return Wake::Woken;
+  timespec Abs;
+  if (DeadlineNs)
+    Abs = toTimespec(*DeadlineNs);
+  for (;;) {
+    int Err = futexWait(W, Parked, DeadlineNs ? &Abs : nullptr);
+    uint32_t Exp = Notified;
+    if (W.compare_exchange_strong(Exp, Empty, std::memory_order_acquire))
+      return Wake::Woken;
+    if (Err == ETIMEDOUT || (DeadlineNs && now() >= *DeadlineNs))
+      return W.exchange(Empty, std::memory_order_acquire) == Notified
+                 ? Wake::Woken
+                 : Wake::TimedOut;
+    // EINTR, EAGAIN or a spurious futex wake-up: still Parked, wait again.
+  }
+}
+
+void NativeKernel::unpark(Actor &A) {
+  if (A.ParkWord.exchange(Notified, std::memory_order_release) == Parked)
+    futexWake(A.ParkWord, 1);
+}
+
+int64_t NativeKernel::now() const {
+  timespec T;
+  clock_gettime(CLOCK_MONOTONIC, &T);
+  return static_cast<int64_t>(T.tv_sec) * 1000000000 + T.tv_nsec;
+}
+
+bool NativeKernel::spawn(Actor &A, std::function<void()> Body,
+                         std::string &Error) {
+  (void)A;
+  auto *Heap = new std::function<void()>(std::move(Body));
+  pthread_attr_t Attr;
+  pthread_attr_init(&Attr);
+  pthread_attr_setdetachstate(&Attr, PTHREAD_CREATE_DETACHED);
+  pthread_t T;
+  int Rc = pthread_create(&T, &Attr, threadMain, Heap);
+  pthread_attr_destroy(&Attr);
+  if (Rc != 0) {
+    delete Heap;
+    Error = "can't start new thread";
+    return false;
+  }
+  return true;
+}
+
+} // namespace weft::core

@@ -1,0 +1,75 @@
+//===- runtime/lib/Kernel.h - the one wait/wake kernel --------------------===//
+//
+// Every blocking operation of the runtime (lock, join, sleep; later
+// condition, semaphore, queue, future, process wait) blocks and wakes
+// through this interface and nothing else. That is what lets a controlled,
+// deterministic scheduler replace the native back end: it implements the
+// same five calls, runs one actor at a time and switches at park().
+//
+// The contract is the one of a per-actor permit (Java's LockSupport, Rust's
+// thread::park):
+//   - unpark(A) gives A a permit (at most one is kept);
+//   - park(Self, Deadline) consumes the permit and returns Woken, or blocks
+//     until unpark(Self) or until now() reaches Deadline (TimedOut);
+//   - park may also return Woken spuriously (a permit left over from an
+//     earlier hand-off). Callers therefore keep their real condition in
+//     their own state, re-check it after every park, and loop.
+// Nothing here assumes an actor is an OS thread: an actor is a record in
+// the registry; how it runs (an OS thread, a fiber, a process) is the back
+// end's business, which is why spawn() is part of the interface.
+//
+// Time is the kernel's: now() is CLOCK_MONOTONIC in the native back end and
+// virtual time under the controlled scheduler. Deadlines are absolute
+// nanoseconds on that clock, so a spurious wake-up never stretches a wait.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_RUNTIME_KERNEL_H
+#define WEFT_RUNTIME_KERNEL_H
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace weft::core {
+
+struct Actor;
+
+enum class Wake { Woken, TimedOut };
+
+class Kernel {
+public:
+  virtual ~Kernel() = default;
+
+  /// Blocks the calling actor \p Self (see the contract above).
+  virtual Wake park(Actor &Self, std::optional<int64_t> DeadlineNs) = 0;
+  /// Gives \p A a permit, waking it if it is parked.
+  virtual void unpark(Actor &A) = 0;
+  /// Nanoseconds on the kernel's monotonic clock.
+  virtual int64_t now() const = 0;
+  /// Starts running \p Body as actor \p A. False (and \p Error) if it could
+  /// not be started.
+  virtual bool spawn(Actor &A, std::function<void()> Body,
+                     std::string &Error) = 0;
+
+  /// Sleeps until now() >= \p DeadlineNs: timed parks, ignoring permits.
+  void sleepUntil(Actor &Self, int64_t DeadlineNs);
+  /// now() + \p Seconds as a deadline (saturating; negative means now).
+  int64_t deadlineAfter(double Seconds) const;
+};
+
+/// The back end in use (native until a controlled run installs another).
+Kernel &kernel();
+
+/// The native back end: actors are OS threads, a permit is a futex word.
+class NativeKernel final : public Kernel {
+public:
+  Wake park(Actor &Self, std::optional<int64_t> DeadlineNs) override;
+  void unpark(Actor &A) override;
+  int64_t now() const override;
+  bool spawn(Actor &A, std::function<void()> Body,
+             std::string &Error) override;
+};
+
+} // namespace weft::core
+
+#endif

@@ -1,0 +1,181 @@
+//===- runtime/lib/LockCore.cpp - the state behind Lock and RLock ---------===//
+#include "LockCore.h"
+
+#include "Actor.h"
+#include "Kernel.h"
+#include "Runtime.h"
+#include "TsanAnnotations.h"
+#include "weft/errors.h"
+
+#include <cmath>
+#include <mutex>
+
+namespace weft::core {
+
+using trace::EventKind;
+
+LockCore::LockCore(bool Recursive, std::string_view Name,
+                   const std::source_location &Loc)
+    : Recursive(Recursive) {
+  Runtime &R = runtime();
+  Id = R.Rec.newObject(Recursive ? trace::ObjectType::RLock
+                                 : trace::ObjectType::Lock,
+                       R.Rec.site(Loc), Name);
+  if (Recursive)
+    WEFT_TSAN_MUTEX_CREATE(this, WEFT_TSAN_FLAG_REENTRANT);
+}
+
+LockCore::~LockCore() {
+  if (Recursive)
+    WEFT_TSAN_MUTEX_DESTROY(this);
+}
+
+void LockCore::enqueue(Waiter &W) {
+  if (Tail)
+    Tail->Next = &W;
+  else
+    Head = &W;
+  Tail = &W;
+}
+
+void LockCore::dequeue(Waiter &W) {
+  Waiter *Prev = nullptr;
+  for (Waiter *I = Head; I; Prev = I, I = I->Next) {
+    if (I != &W)
+      continue;
+    (Prev ? Prev->Next : Head) = I->Next;
+    if (Tail == I)
+      Tail = Prev;
+    return;
+  }
+}
+
+bool LockCore::acquire(bool Blocking, double Timeout,
+                       const std::source_location &Loc) {
+  if (std::isnan(Timeout))
+    throw ValueError("Invalid value NaN (not a number)");
+  if (!Blocking && Timeout != -1)
+    throw ValueError("can't specify a timeout for a non-blocking call");
+  if (Timeout < 0 && Timeout != -1)
+    throw ValueError("timeout value must be a non-negative number");
+
+  Runtime &R = runtime();
+  Actor &Me = self();
+  uint32_t Site = R.Rec.site(Loc);
+  bool Timed = Blocking && Timeout >= 0;
+  uint8_t ReqFlags = (Blocking ? trace::LockBlocking : 0) |
+                     (Timed ? trace::LockTimed : 0);
+  unsigned TsanFlags = Blocking ? 0u : WEFT_TSAN_FLAG_TRY_LOCK;
+  if (Recursive)
+    WEFT_TSAN_MUTEX_PRE_LOCK(this, TsanFlags);
+
+  auto Acquired = [&]() {
+    R.Rec.sync(EventKind::LockAcquired, uint8_t(Depth > 255 ? 255 : Depth),
+               Me.Id, Id, Site);
+  };
+  auto Done = [&](bool Ok) {
+    if (Recursive)
+      WEFT_TSAN_MUTEX_POST_LOCK(
+          this, Ok ? TsanFlags : TsanFlags | WEFT_TSAN_FLAG_TRY_LOCK_FAILED,
+          0);
+    else if (Ok)
+      WEFT_TSAN_ACQUIRE(this);
+    return Ok;
+  };
+
+  std::unique_lock<InternalMutex> G(Mu);
+  // May end the process: a blocking request that closes a wait-for cycle
+  // is a deadlock (and one for a Lock we hold, a double acquire).
+  R.Rec.sync(EventKind::LockRequest, ReqFlags, Me.Id, Id, Site);
+  if (Recursive && Owner == &Me) {
+    ++Depth;
+    Acquired();
+    G.unlock();
+    return Done(true);
+  }
+  if (!Owner) {
+    Owner = &Me;
+    Depth = 1;
+    Acquired();
+    G.unlock();
+    return Done(true);
+  }
+  if (!Blocking || Timeout == 0) {
+    R.Rec.sync(EventKind::LockFailed, 0, Me.Id, Id, Site);
+    G.unlock();
+    return Done(false);
+  }
+
+  std::optional<int64_t> Deadline;
+  if (Timed)
+    Deadline = kernel().deadlineAfter(Timeout);
+  Waiter W{&Me};
+  enqueue(W);
+  for (;;) {
+    G.unlock();
+    Wake Why = kernel().park(Me, Deadline);
+    G.lock();
+    if (W.Granted)
+      break; // the releaser made us the owner (Depth 1)
+    if (Deadline && (Why == Wake::TimedOut || kernel().now() >= *Deadline)) {
+      dequeue(W);
+      R.Rec.sync(EventKind::LockFailed, 0, Me.Id, Id, Site);
+      G.unlock();
+      return Done(false);
+    }
+  }
+  Acquired();
+  G.unlock();
+  return Done(true);
+}
+
+void LockCore::release(const std::source_location &Loc) {
+  Runtime &R = runtime();
+  Actor &Me = self();
+  uint32_t Site = R.Rec.site(Loc);
+  std::unique_lock<InternalMutex> G(Mu);
+  if (Recursive ? Owner != &Me : Owner == nullptr)
+    throw RuntimeError(Recursive ? "cannot release un-acquired lock"
+                                 : "release unlocked lock");
+  if (Recursive)
+    WEFT_TSAN_MUTEX_PRE_UNLOCK(this);
+  else
+    WEFT_TSAN_RELEASE(this);
+  // Recorded before the state changes (a release).
+  unsigned Remaining = Recursive ? Depth - 1 : 0;
+  R.Rec.sync(EventKind::LockReleased,
+             uint8_t(Remaining > 255 ? 255 : Remaining), Me.Id, Id, Site);
+  Actor *Next = nullptr;
+  if (Recursive && --Depth > 0) {
+    // Still held by the owner.
+  } else if (Waiter *W = Head) {
+    // Direct hand-off: the first waiter owns the lock from now on.
+    Head = W->Next;
+    if (!Head)
+      Tail = nullptr;
+    W->Granted = true;
+    Owner = W->Who;
+    Depth = 1;
+    Next = W->Who; // W lives on the waiter's stack: don't touch it after
+  } else {
+    Owner = nullptr;
+    Depth = 0;
+  }
+  G.unlock();
+  if (Recursive)
+    WEFT_TSAN_MUTEX_POST_UNLOCK(this);
+  if (Next)
+    kernel().unpark(*Next);
+}
+
+bool LockCore::locked() const {
+  std::lock_guard<InternalMutex> G(Mu);
+  return Owner != nullptr;
+}
+
+bool LockCore::busy() const {
+  std::lock_guard<InternalMutex> G(Mu);
+  return Owner != nullptr || Head != nullptr;
+}
+
+} // namespace weft::core

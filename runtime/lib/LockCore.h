@@ -1,0 +1,66 @@
+//===- runtime/lib/LockCore.h - the state behind Lock and RLock -----------===//
+//
+// Happens-before: a release happens before the acquire that next obtains
+// the lock.
+//
+// State (owner, recursion depth, FIFO waiters) is guarded by a small
+// InternalMutex. A release with waiters hands the lock directly to the
+// first waiter (no barging), then unparks it through the Kernel; a waiter
+// re-checks its Granted flag after every park. Events are recorded under
+// the internal mutex, so the detectors see lock states in their real order:
+// LockRequest before trying, LockAcquired after obtaining (flags: recursion
+// depth for an RLock), LockFailed when a non-blocking or timed attempt gives
+// up, LockReleased before the state changes (flags: remaining depth).
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_RUNTIME_LOCKCORE_H
+#define WEFT_RUNTIME_LOCKCORE_H
+
+#include "Futex.h"
+#include "trace/Record.h"
+
+#include <cstdint>
+#include <source_location>
+#include <string_view>
+
+namespace weft::core {
+
+struct Actor;
+
+struct LockCore {
+  /// \p Recursive: RLock (owner may re-acquire; only the owner releases).
+  LockCore(bool Recursive, std::string_view Name,
+           const std::source_location &Loc);
+  ~LockCore();
+
+  /// Python's acquire(blocking, timeout); raises ValueError for bad
+  /// argument combinations, with Python's words.
+  bool acquire(bool Blocking, double Timeout, const std::source_location &Loc);
+  /// Lock: RuntimeError("release unlocked lock"); RLock:
+  /// RuntimeError("cannot release un-acquired lock").
+  void release(const std::source_location &Loc);
+  bool locked() const;
+  /// Held or waited for: freeing it now would strand the waiters.
+  bool busy() const;
+
+  uint32_t id() const { return Id; }
+
+private:
+  struct Waiter {
+    Actor *Who;
+    bool Granted = false;
+    Waiter *Next = nullptr;
+  };
+  void enqueue(Waiter &W);
+  void dequeue(Waiter &W);
+
+  const bool Recursive;
+  uint32_t Id = 0;
+  mutable InternalMutex Mu;
+  Actor *Owner = nullptr;
+  unsigned Depth = 0;
+  Waiter *Head = nullptr, *Tail = nullptr;
+};
+
+} // namespace weft::core
+
+#endif

@@ -1,0 +1,147 @@
+//===- runtime/lib/Recorder.cpp - events of the running program -----------===//
+#include "Recorder.h"
+
+#include "Actor.h"
+#include "Monitor.h"
+
+#include <functional>
+#include <mutex>
+#include <time.h>
+
+namespace weft::core {
+namespace {
+
+uint64_t monotonicNs() {
+  timespec T;
+  clock_gettime(CLOCK_MONOTONIC, &T);
+  return static_cast<uint64_t>(T.tv_sec) * 1000000000 + T.tv_nsec;
+}
+
+/// The per-thread cache of source_location -> site id. file_name() is a
+/// string literal, stable for the life of the program, so its address is a
+/// good key.
+struct CacheKey {
+  const char *File;
+  uint32_t Line, Column;
+  bool operator==(const CacheKey &) const = default;
+};
+struct CacheHash {
+  size_t operator()(const CacheKey &K) const {
+    return std::hash<const void *>()(K.File) ^ (size_t(K.Line) << 16) ^
+           K.Column;
+  }
+};
+thread_local std::unordered_map<CacheKey, uint32_t, CacheHash> SiteCache;
+
+} // namespace
+
+size_t Recorder::SiteKeyHash::operator()(const SiteKey &K) const {
+  return std::hash<std::string>()(K.File) ^ (size_t(K.Line) << 16) ^ K.Column;
+}
+
+void Recorder::open(const std::string &Path, const trace::HeaderInfo &Info,
+                    std::string &Error) {
+  StartNs = monotonicNs();
+  if (!Path.empty())
+    Writer = trace::TraceWriter::create(Path, Info, Error);
+}
+
+uint32_t Recorder::nowMicros() const {
+  if (Writer)
+    return Writer->nowMicros();
+  return static_cast<uint32_t>((monotonicNs() - StartNs) / 1000);
+}
+
+uint32_t Recorder::site(const std::source_location &L) {
+  CacheKey K{L.file_name(), L.line(), L.column()};
+  auto It = SiteCache.find(K);
+  if (It != SiteCache.end())
+    return It->second;
+  uint32_t Id = internSite(L.file_name(), L.line(), L.column());
+  SiteCache.emplace(K, Id);
+  return Id;
+}
+
+uint32_t Recorder::internSite(const char *File, uint32_t Line,
+                              uint32_t Column) {
+  std::lock_guard<InternalMutex> G(SiteMu);
+  SiteKey Key{File, Line, Column};
+  auto It = SiteIds.find(Key);
+  if (It != SiteIds.end())
+    return It->second;
+  uint32_t Id = Writer ? Writer->internSite(File, Line, Column)
+                       : NextOwnSite++;
+  SiteIds.emplace(Key, Id);
+  SiteLocs[Id] = report::Location{File, Line, Column};
+  return Id;
+}
+
+uint32_t Recorder::string(std::string_view S) {
+  return Writer ? Writer->internString(S) : 0;
+}
+
+uint32_t Recorder::newObject(trace::ObjectType Type, uint32_t Site,
+                             std::string_view Name) {
+  uint32_t Id = NextObject.fetch_add(1, std::memory_order_relaxed);
+  {
+    std::lock_guard<InternalMutex> G(ObjectMu);
+    Objects[Id] = ObjectEntry{Type, Site, std::string(Name)};
+  }
+  if (Writer) {
+    uint32_t NameId = Name.empty() ? 0 : Writer->internString(Name);
+    trace::Record R{};
+    R.Kind = static_cast<uint8_t>(trace::EventKind::ObjectDef);
+    R.Flags = static_cast<uint8_t>(Type);
+    R.Object = Id;
+    R.Site = Site;
+    R.Time = NameId;
+    Writer->append(R);
+  }
+  return Id;
+}
+
+void Recorder::defineActor(const Actor &A, std::string_view Name) {
+  if (!Writer)
+    return;
+  trace::Record R{};
+  R.Kind = static_cast<uint8_t>(trace::EventKind::ActorDef);
+  R.Flags = static_cast<uint8_t>(A.Type);
+  R.Actor = A.Id;
+  R.Object = Writer->internString(Name);
+  R.Site = A.StartSite;
+  Writer->append(R);
+}
+
+void Recorder::sync(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
+                    uint32_t Object, uint32_t Site) {
+  std::lock_guard<InternalMutex> G(OrderMu);
+  trace::Record R{};
+  R.Kind = static_cast<uint8_t>(Kind);
+  R.Flags = Flags;
+  R.Actor = Actor;
+  R.Object = Object;
+  R.Site = Site;
+  R.Time = nowMicros();
+  if (R.Time == 0)
+    R.Time = 1; // 0 asks the writer to fill it in; keep ours
+  if (Writer)
+    Writer->append(R);
+  if (Mon) {
+    trace::Event E{Kind, Flags, Actor, Object, Site, R.Time, Sequence++};
+    Mon->onEventLocked(E);
+  }
+}
+
+report::Location Recorder::location(uint32_t Site) const {
+  std::lock_guard<InternalMutex> G(SiteMu);
+  auto It = SiteLocs.find(Site);
+  return It == SiteLocs.end() ? report::Location{} : It->second;
+}
+
+ObjectEntry Recorder::object(uint32_t Id) const {
+  std::lock_guard<InternalMutex> G(ObjectMu);
+  auto It = Objects.find(Id);
+  return It == Objects.end() ? ObjectEntry{} : It->second;
+}
+
+} // namespace weft::core

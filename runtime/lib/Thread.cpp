@@ -1,0 +1,432 @@
+//===- runtime/lib/Thread.cpp - threading.Thread and friends --------------===//
+//
+// Happens-before: Thread.start happens before the child's first action; the
+// child's last action happens before the join that sees it end.
+//
+// Every wait here (start waiting for the child to run, join) parks through
+// the Kernel; nothing blocks on an OS primitive.
+//===----------------------------------------------------------------------===//
+#include "weft/threading.h"
+
+#include "Kernel.h"
+#include "Runtime.h"
+#include "ThreadState.h"
+#include "TsanAnnotations.h"
+
+#include <algorithm>
+#include <mutex>
+#include <pthread.h>
+#include <unistd.h>
+
+namespace weft::threading {
+namespace {
+
+using core::Actor;
+using core::Runtime;
+using core::ThreadState;
+using trace::EventKind;
+using Phase = core::ThreadState::Phase;
+
+/// Thread objects the runtime makes itself: the main thread, "Dummy-N"
+/// threads, and stand-ins for destroyed Thread objects of running threads.
+class RuntimeThread final : public Thread {
+public:
+  explicit RuntimeThread(std::shared_ptr<ThreadState> S)
+      : Thread(std::move(S)) {}
+};
+
+uint64_t selfIdent() {
+  return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(
+      reinterpret_cast<void *>(pthread_self())));
+}
+
+void writeStderr(const std::string &S) {
+  size_t Done = 0;
+  while (Done < S.size()) {
+    ssize_t N = ::write(2, S.data() + Done, S.size() - Done);
+    if (N <= 0 && errno != EINTR)
+      return;
+    if (N > 0)
+      Done += static_cast<size_t>(N);
+  }
+}
+
+/// Python's report of an exception that escaped run().
+void printException(const std::string &Thread, const char *Type,
+                    const char *What) {
+  writeStderr("Exception in thread " + Thread + ":\n" + Type + ": " + What +
+              "\n");
+}
+
+/// Waits until \p S has ended, at most until \p Deadline. True if it ended.
+bool waitEnded(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline) {
+  core::Kernel &K = core::kernel();
+  std::unique_lock<core::InternalMutex> G(S.Mu);
+  for (;;) {
+    if (S.P == Phase::Ended)
+      return true;
+    if (Deadline && K.now() >= *Deadline) {
+      auto It = std::find(S.Joiners.begin(), S.Joiners.end(), &Me);
+      if (It != S.Joiners.end())
+        S.Joiners.erase(It);
+      return false;
+    }
+    if (std::find(S.Joiners.begin(), S.Joiners.end(), &Me) == S.Joiners.end())
+      S.Joiners.push_back(&Me);
+    G.unlock();
+    K.park(Me, Deadline);
+    G.lock();
+  }
+}
+
+/// Joins \p S from \p Me and records it; the caller has checked the rules.
+bool joinState(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline,
+               uint32_t Site) {
+  Runtime &R = core::runtime();
+  bool Ended = waitEnded(S, Me, Deadline);
+  if (Ended)
+    WEFT_TSAN_ACQUIRE(&S);
+  R.Rec.sync(EventKind::ThreadJoin, Ended ? 0 : 1, Me.Id, S.A->Id, Site);
+  return Ended;
+}
+
+/// The body of a started thread, on its own actor.
+void runThread(const std::shared_ptr<ThreadState> &S, Actor &Me,
+               uint16_t Parent) {
+  Runtime &R = core::runtime();
+  core::bindActor(&Me);
+  Actor *Starter;
+  Thread *Obj;
+  {
+    std::lock_guard<core::InternalMutex> G(S->Mu);
+    S->Ident = selfIdent();
+    S->NativeId = static_cast<uint64_t>(::gettid());
+    S->Begun = true;
+    Starter = S->Starter;
+    Obj = S->Object;
+  }
+  WEFT_TSAN_ACQUIRE(S.get());
+  R.Rec.sync(EventKind::ThreadBegin, 0, Me.Id, Parent, 0);
+  if (Starter)
+    core::kernel().unpark(*Starter);
+
+  bool Raised = true;
+  try {
+    Obj->run();
+    Raised = false;
+  } catch (const weft::Error &E) {
+    printException(R.Actors.name(Me), E.pythonName(), E.what());
+  } catch (const std::exception &E) {
+    printException(R.Actors.name(Me), "Exception", E.what());
+  } catch (...) {
+    printException(R.Actors.name(Me), "Exception",
+                   "an exception that is not a std::exception");
+  }
+
+  // Recorded before the state changes (a release).
+  R.Rec.sync(EventKind::ThreadEnd, Raised ? 1 : 0, Me.Id, 0, Me.StartSite);
+  WEFT_TSAN_RELEASE(S.get());
+  std::vector<Actor *> Joiners;
+  {
+    std::lock_guard<core::InternalMutex> G(S->Mu);
+    Me.Alive.store(false, std::memory_order_release);
+    S->P = Phase::Ended;
+    Joiners.swap(S->Joiners);
+  }
+  for (Actor *J : Joiners)
+    core::kernel().unpark(*J);
+  core::bindActor(nullptr);
+}
+
+/// Ends a foreign thread's actor when that thread exits.
+struct ForeignExit {
+  Actor *A = nullptr;
+  ~ForeignExit() {
+    if (!A)
+      return;
+    Runtime &R = core::runtime();
+    ThreadState &S = *A->Thread;
+    R.Rec.sync(EventKind::ThreadEnd, 0, A->Id, 0, 0);
+    std::vector<Actor *> Joiners;
+    {
+      std::lock_guard<core::InternalMutex> G(S.Mu);
+      A->Alive.store(false, std::memory_order_release);
+      S.P = Phase::Ended;
+      Joiners.swap(S.Joiners);
+    }
+    for (Actor *J : Joiners)
+      core::kernel().unpark(*J);
+    core::bindActor(nullptr);
+  }
+};
+
+} // namespace
+
+// -- Thread -------------------------------------------------------------------
+
+Thread::Thread() : Thread(ThreadOptions{}) {}
+
+Thread::Thread(ThreadOptions Opts) : State(std::make_shared<ThreadState>()) {
+  Runtime &R = core::runtime();
+  Actor &Me = core::self();
+  State->Object = this;
+  State->Name = Opts.name.empty()
+                    ? "Thread-" + std::to_string(R.Actors.nextNameNumber())
+                    : std::move(Opts.name);
+  State->Daemon =
+      Opts.daemon.value_or(Me.Daemon.load(std::memory_order_relaxed));
+}
+
+Thread::Thread(std::shared_ptr<ThreadState> S) : State(std::move(S)) {}
+
+Thread::~Thread() {
+  if (!State)
+    return;
+  Actor *A;
+  bool Running;
+  {
+    std::lock_guard<core::InternalMutex> G(State->Mu);
+    A = State->A;
+    Running = State->P == Phase::Started;
+  }
+  if (!Running || !A)
+    return;
+  Actor *Me = core::boundActor();
+  if (!A->Daemon.load() && Me != A) {
+    // Python keeps a started thread's object alive until it ends; C++
+    // frees it here, so wait for the thread as Python's exit would.
+    joinState(*State, core::self(), std::nullopt, 0);
+    return;
+  }
+  // A daemon (or the thread itself) still runs: current_thread() must keep
+  // working, so it gets a stand-in object.
+  std::lock_guard<core::InternalMutex> G(State->Mu);
+  if (State->P != Phase::Ended && State->Object == this)
+    State->Object = new RuntimeThread(State); // lives as long as the thread
+}
+
+void Thread::setTarget(std::function<void()> Fn) {
+  State->Target = std::move(Fn);
+}
+
+void Thread::run() {
+  std::shared_ptr<ThreadState> S = State; // run() may outlive *this
+  if (S->Target)
+    S->Target();
+}
+
+void Thread::start(SourceLoc Loc) {
+  Runtime &R = core::runtime();
+  Actor &Me = core::self();
+  std::string Name;
+  bool Daemon;
+  {
+    std::lock_guard<core::InternalMutex> G(State->Mu);
+    if (State->P != Phase::Initial)
+      throw RuntimeError("threads can only be started once");
+    State->P = Phase::Started;
+    Name = State->Name;
+    Daemon = State->Daemon;
+  }
+  uint32_t Site = R.Rec.site(Loc);
+  Actor &Child = R.Actors.create(trace::ActorType::Thread, Name, Daemon);
+  Child.StartSite = Site;
+  Child.Thread = State.get();
+  {
+    std::lock_guard<core::InternalMutex> G(State->Mu);
+    State->A = &Child;
+  }
+  Child.Alive.store(true, std::memory_order_release);
+  R.Rec.defineActor(Child, Name);
+  R.Rec.sync(EventKind::ThreadStart, 0, Me.Id, Child.Id, Site);
+  WEFT_TSAN_RELEASE(State.get());
+
+  std::string Error;
+  std::shared_ptr<ThreadState> S = State;
+  uint16_t Parent = Me.Id;
+  if (!core::kernel().spawn(
+          Child, [S, &Child, Parent] { runThread(S, Child, Parent); },
+          Error)) {
+    R.Rec.sync(EventKind::ThreadEnd, 0, Child.Id, 0, Site);
+    Child.Alive.store(false);
+    std::lock_guard<core::InternalMutex> G(State->Mu);
+    State->P = Phase::Initial; // Python lets start() be tried again
+    State->A = nullptr;
+    throw RuntimeError(Error);
+  }
+  // Python's start() returns once the thread runs (ident is known then).
+  std::unique_lock<core::InternalMutex> G(State->Mu);
+  while (!State->Begun) {
+    State->Starter = &Me;
+    G.unlock();
+    core::kernel().park(Me, std::nullopt);
+    G.lock();
+  }
+  State->Starter = nullptr;
+}
+
+void Thread::join(std::optional<double> Timeout, SourceLoc Loc) {
+  Runtime &R = core::runtime();
+  Actor &Me = core::self();
+  {
+    std::lock_guard<core::InternalMutex> G(State->Mu);
+    if (State->P == Phase::Initial)
+      throw RuntimeError("cannot join thread before it is started");
+    if (State->A == &Me)
+      throw RuntimeError("cannot join current thread");
+  }
+  std::optional<int64_t> Deadline;
+  if (Timeout) // Python: join(timeout) with a negative timeout waits 0 s
+    Deadline = core::kernel().deadlineAfter(std::max(*Timeout, 0.0));
+  joinState(*State, Me, Deadline, R.Rec.site(Loc));
+}
+
+bool Thread::is_alive() const {
+  std::lock_guard<core::InternalMutex> G(State->Mu);
+  return State->P == Phase::Started;
+}
+
+std::string Thread::name() const {
+  std::lock_guard<core::InternalMutex> G(State->Mu);
+  return State->A ? core::runtime().Actors.name(*State->A) : State->Name;
+}
+
+void Thread::set_name(std::string Name) {
+  Actor *A;
+  {
+    std::lock_guard<core::InternalMutex> G(State->Mu);
+    A = State->A;
+    if (!A) {
+      State->Name = std::move(Name);
+      return;
+    }
+  }
+  Runtime &R = core::runtime();
+  R.Actors.setName(*A, Name);
+  R.Rec.defineActor(*A, Name);
+}
+
+std::optional<uint64_t> Thread::ident() const {
+  std::lock_guard<core::InternalMutex> G(State->Mu);
+  return State->Ident;
+}
+
+std::optional<uint64_t> Thread::native_id() const {
+  std::lock_guard<core::InternalMutex> G(State->Mu);
+  return State->NativeId;
+}
+
+bool Thread::daemon() const {
+  std::lock_guard<core::InternalMutex> G(State->Mu);
+  return State->A ? State->A->Daemon.load() : State->Daemon;
+}
+
+void Thread::set_daemon(bool Daemonic) {
+  std::lock_guard<core::InternalMutex> G(State->Mu);
+  if (State->P != Phase::Initial)
+    throw RuntimeError("cannot set daemon status of active thread");
+  State->Daemon = Daemonic;
+}
+
+// -- module functions -----------------------------------------------------------
+
+Thread &current_thread() {
+  Actor &Me = core::self();
+  std::lock_guard<core::InternalMutex> G(Me.Thread->Mu);
+  return *Me.Thread->Object;
+}
+
+Thread &main_thread() {
+  ThreadState &S = *core::runtime().Main->Thread;
+  std::lock_guard<core::InternalMutex> G(S.Mu);
+  return *S.Object;
+}
+
+std::vector<Thread *> enumerate() {
+  std::vector<Thread *> Out;
+  for (Actor *A : core::runtime().Actors.alive()) {
+    if (!A->Thread)
+      continue;
+    std::lock_guard<core::InternalMutex> G(A->Thread->Mu);
+    Out.push_back(A->Thread->Object);
+  }
+  return Out;
+}
+
+int active_count() { return static_cast<int>(enumerate().size()); }
+
+uint64_t get_ident() {
+  (void)core::self();
+  return selfIdent();
+}
+
+uint64_t get_native_id() {
+  (void)core::self();
+  return static_cast<uint64_t>(::gettid());
+}
+
+} // namespace weft::threading
+
+// -- the runtime's side ---------------------------------------------------------
+
+namespace weft::core::threading_impl {
+
+using threading::RuntimeThread;
+
+Actor &createMainThread(Runtime &R) {
+  Actor &A =
+      R.Actors.create(trace::ActorType::MainThread, "MainThread", false);
+  auto S = std::make_shared<ThreadState>();
+  S->P = ThreadState::Phase::Started;
+  S->A = &A;
+  S->Begun = true;
+  S->NativeId = static_cast<uint64_t>(::getpid());
+  S->Object = new RuntimeThread(S); // immortal, like the actor
+  A.Thread = S.get();
+  A.Alive.store(true, std::memory_order_release);
+  R.Rec.defineActor(A, "MainThread");
+  R.Rec.sync(trace::EventKind::ThreadBegin, 0, A.Id, 0, 0);
+  return A;
+}
+
+void bindMainThread(Runtime &R) {
+  bindActor(R.Main);
+  std::lock_guard<InternalMutex> G(R.Main->Thread->Mu);
+  R.Main->Thread->Ident = threading::selfIdent();
+}
+
+Actor &adoptForeignThread(Runtime &R) {
+  std::string Name = "Dummy-" + std::to_string(R.Actors.nextNameNumber());
+  Actor &A = R.Actors.create(trace::ActorType::Foreign, Name, true);
+  auto S = std::make_shared<ThreadState>();
+  S->P = ThreadState::Phase::Started;
+  S->A = &A;
+  S->Begun = true;
+  S->Ident = threading::selfIdent();
+  S->NativeId = static_cast<uint64_t>(::gettid());
+  S->Object = new RuntimeThread(S); // immortal, like the actor
+  A.Thread = S.get();
+  A.Alive.store(true, std::memory_order_release);
+  bindActor(&A);
+  static thread_local threading::ForeignExit Exit;
+  Exit.A = &A;
+  R.Rec.defineActor(A, Name);
+  R.Rec.sync(trace::EventKind::ThreadBegin, 0, A.Id, 0, 0);
+  return A;
+}
+
+void joinNonDaemonThreads(Runtime &R, Actor &Me) {
+  for (;;) {
+    Actor *Next = nullptr;
+    for (Actor *A : R.Actors.alive())
+      if (A != &Me && A->Type == trace::ActorType::Thread && !A->Daemon) {
+        Next = A;
+        break;
+      }
+    if (!Next)
+      return;
+    threading::joinState(*Next->Thread, Me, std::nullopt, 0);
+  }
+}
+
+} // namespace weft::core::threading_impl

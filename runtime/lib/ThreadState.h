@@ -1,0 +1,61 @@
+//===- runtime/lib/ThreadState.h - the actor behind a Thread --------------===//
+//
+// Happens-before: Thread.start happens before the child's first action; the
+// child's last action happens before the join that sees it end.
+//
+// Shared between the Thread object and the running thread (shared_ptr), so
+// a Thread destroyed while its daemon thread runs leaves a valid state.
+// Before start, the name and daemon flag live here; from start on, in the
+// Actor (the registry names actors in reports).
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_RUNTIME_THREADSTATE_H
+#define WEFT_RUNTIME_THREADSTATE_H
+
+#include "Futex.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace weft::threading {
+class Thread;
+}
+
+namespace weft::core {
+
+struct Actor;
+struct Runtime;
+
+struct ThreadState {
+  enum class Phase { Initial, Started, Ended };
+
+  InternalMutex Mu;
+  Phase P = Phase::Initial;
+  std::string Name;   // until started
+  bool Daemon = false; // until started
+  Actor *A = nullptr;  // from start on
+  std::function<void()> Target;
+  threading::Thread *Object = nullptr; // what current_thread() returns
+  std::optional<uint64_t> Ident, NativeId;
+  bool Begun = false;        // the child is running (start() may return)
+  Actor *Starter = nullptr;  // parked in start() until Begun
+  std::vector<Actor *> Joiners;
+};
+
+namespace threading_impl {
+/// Registers the main thread as actor 1 (called while creating the runtime).
+Actor &createMainThread(Runtime &R);
+/// Fills in the main thread's ident (on the main thread).
+void bindMainThread(Runtime &R);
+/// A "Dummy-N" actor for the calling thread, which weft did not start.
+Actor &adoptForeignThread(Runtime &R);
+/// Python's threading._shutdown: joins every non-daemon thread (except
+/// \p Me and the main thread).
+void joinNonDaemonThreads(Runtime &R, Actor &Me);
+} // namespace threading_impl
+
+} // namespace weft::core
+
+#endif

@@ -1,0 +1,342 @@
+//===- tests/unit/TraceTest.cpp - trace writer and reader -----------------===//
+#include "trace/Trace.h"
+#include "TestUtil.h"
+
+#include <csignal>
+#include <cstring>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace weft;
+using namespace weft::trace;
+using weft::test::record;
+using weft::test::recordOffset;
+using weft::test::TempDir;
+
+namespace {
+
+std::unique_ptr<TraceWriter> makeWriter(const std::string &Path) {
+  HeaderInfo Info;
+  Info.Program = "./cooks --fast";
+  Info.Seed = 42;
+  Info.Strategy = "native";
+  std::string Error;
+  auto W = TraceWriter::create(Path, Info, Error);
+  EXPECT_TRUE(W) << Error;
+  return W;
+}
+
+Trace readOk(const std::string &Path) {
+  Trace T;
+  std::string Error;
+  EXPECT_TRUE(readTrace(Path, T, Error)) << Error;
+  return T;
+}
+
+std::string readError(const std::string &Path) {
+  Trace T;
+  std::string Error;
+  EXPECT_FALSE(readTrace(Path, T, Error));
+  return Error;
+}
+
+/// Writes a small closed trace with two sync events; returns the path.
+std::string writeSmallTrace(const TempDir &D, int NumEvents = 4) {
+  std::string Path = D.file("small.weft");
+  auto W = makeWriter(Path);
+  for (int I = 0; I < NumEvents; ++I)
+    W->append(record(EventKind::LockAcquired, 1, 100 + I, 0, 0, 10 + I));
+  W->close();
+  return Path;
+}
+
+} // namespace
+
+TEST(Trace, RoundTrip) {
+  TempDir D;
+  ASSERT_TRUE(D.ok());
+  std::string Path = D.file("t.weft");
+  auto W = makeWriter(Path);
+  const std::string Long = "a name that is longer than fifteen bytes: ü∑";
+  uint32_t Empty = W->internString("");
+  uint32_t Exact = W->internString("fifteen bytes!!"); // exactly 15
+  uint32_t LongId = W->internString(Long);
+  EXPECT_EQ(LongId, W->internString(Long)) << "strings are interned";
+  EXPECT_NE(Empty, 0u);
+  uint32_t Site = W->internSite("/src/kitchen/cooks.cpp", 12, 7);
+  EXPECT_EQ(Site, W->internSite("/src/kitchen/cooks.cpp", 12, 7));
+  uint32_t Site2 = W->internSite("/src/kitchen/cooks.cpp", 13, 0);
+  EXPECT_NE(Site, Site2);
+
+  uint32_t Main = W->internString("MainThread");
+  W->append(record(EventKind::ActorDef, 1, Main, Site,
+                   uint8_t(ActorType::MainThread)));
+  uint32_t Knife = W->internString("knife");
+  W->append(record(EventKind::ObjectDef, 0, 7, Site, uint8_t(ObjectType::Lock),
+                   Knife));
+  W->append(
+      record(EventKind::ObjectDef, 0, 8, Site2, uint8_t(ObjectType::RLock), 0));
+  W->append(record(EventKind::LockRequest, 1, 7, Site, LockBlocking, 5));
+  W->append(record(EventKind::LockAcquired, 1, 7, Site, 1, 6));
+  W->append(record(EventKind::LockReleased, 1, 7, Site2, 0, 9));
+  W->append(record(EventKind::ThreadEnd, 1, 0, 0)); // time filled in
+  uint64_t Count = W->recordCount();
+  W->close();
+  W->close(); // idempotent
+  EXPECT_EQ(W->recordCount(), Count);
+  W->append(record(EventKind::ThreadEnd, 2, 0, 0)); // dropped after close
+
+  Trace T = readOk(Path);
+  EXPECT_TRUE(T.Damage.empty()) << T.Damage;
+  EXPECT_EQ(T.Holes, 0u);
+  EXPECT_TRUE(T.closedCleanly());
+  EXPECT_EQ(T.Header.RecordCount, Count);
+  EXPECT_EQ(T.Header.Seed, 42u);
+  EXPECT_STREQ(T.Header.Program, "./cooks --fast");
+  EXPECT_STREQ(T.Header.Strategy, "native");
+  EXPECT_EQ(T.Header.Pid, static_cast<uint32_t>(getpid()));
+
+  EXPECT_EQ(T.Strings.at(Empty), "");
+  EXPECT_EQ(T.Strings.at(Exact), "fifteen bytes!!");
+  EXPECT_EQ(T.Strings.at(LongId), Long);
+  ASSERT_NE(T.site(Site), nullptr);
+  EXPECT_EQ(T.site(Site)->File, "/src/kitchen/cooks.cpp");
+  EXPECT_EQ(T.site(Site)->Line, 12u);
+  EXPECT_EQ(T.site(Site)->Column, 7u);
+  EXPECT_EQ(T.site(Site2)->Line, 13u);
+  EXPECT_EQ(T.site(999), nullptr);
+
+  ASSERT_EQ(T.Events.size(), 4u);
+  EXPECT_EQ(T.Events[0].Kind, EventKind::LockRequest);
+  EXPECT_EQ(T.Events[0].Flags, LockBlocking);
+  EXPECT_EQ(T.Events[0].Actor, 1);
+  EXPECT_EQ(T.Events[0].Object, 7u);
+  EXPECT_EQ(T.Events[0].Site, Site);
+  EXPECT_EQ(T.Events[0].TimeUs, 5u);
+  EXPECT_EQ(T.Events[1].Kind, EventKind::LockAcquired);
+  EXPECT_EQ(T.Events[2].Kind, EventKind::LockReleased);
+  EXPECT_EQ(T.Events[2].Site, Site2);
+  EXPECT_EQ(T.Events[3].Kind, EventKind::ThreadEnd);
+  EXPECT_GT(T.Events[3].TimeUs, 0u) << "append fills in the time";
+  EXPECT_LT(T.Events[0].Index, T.Events[1].Index);
+
+  EXPECT_EQ(T.actorName(1), "main thread 'MainThread'");
+  EXPECT_EQ(T.objectName(7), "Lock 'knife'");
+  EXPECT_EQ(T.objectName(8), "RLock (created at cooks.cpp:13)");
+  EXPECT_EQ(T.objectName(55), "object #55");
+}
+
+TEST(Trace, ObjectsCreatedOnOneLineDifferByColumn) {
+  TempDir D;
+  std::string Path = D.file("n.weft");
+  auto W = makeWriter(Path);
+  uint32_t A = W->internSite("/s/cooks.cpp", 4, 17);
+  uint32_t B = W->internSite("/s/cooks.cpp", 4, 24);
+  uint32_t C = W->internSite("/s/cooks.cpp", 5, 17);
+  W->append(record(EventKind::ObjectDef, 0, 1, A, uint8_t(ObjectType::Lock)));
+  W->append(record(EventKind::ObjectDef, 0, 2, B, uint8_t(ObjectType::Lock)));
+  W->append(record(EventKind::ObjectDef, 0, 3, C, uint8_t(ObjectType::Lock)));
+  W->close();
+  Trace T = readOk(Path);
+  EXPECT_EQ(T.objectName(1), "Lock (created at cooks.cpp:4:17)");
+  EXPECT_EQ(T.objectName(2), "Lock (created at cooks.cpp:4:24)");
+  EXPECT_EQ(T.objectName(3), "Lock (created at cooks.cpp:5)");
+}
+
+TEST(Trace, FileIsTrimmedOnClose) {
+  TempDir D;
+  std::string Path = writeSmallTrace(D, 3);
+  EXPECT_EQ(test::readFile(Path).size(), recordOffset(3));
+}
+
+TEST(Trace, HoleIsSkipped) {
+  TempDir D;
+  std::string Path = writeSmallTrace(D, 4);
+  std::string Bytes = test::readFile(Path);
+  std::memset(Bytes.data() + recordOffset(1), 0, sizeof(Record));
+  test::writeFile(Path, Bytes);
+
+  Trace T = readOk(Path);
+  EXPECT_TRUE(T.Damage.empty()) << T.Damage;
+  EXPECT_EQ(T.Holes, 1u);
+  ASSERT_EQ(T.Events.size(), 3u);
+  EXPECT_EQ(T.Events[0].Object, 100u);
+  EXPECT_EQ(T.Events[1].Object, 102u);
+  EXPECT_EQ(T.Events[2].Object, 103u);
+}
+
+TEST(Trace, TruncatedRecordKeepsEarlierEvents) {
+  TempDir D;
+  std::string Path = writeSmallTrace(D, 4);
+  std::string Bytes = test::readFile(Path);
+  Bytes.resize(recordOffset(2) + 7); // two records and 7 bytes of a third
+  test::writeFile(Path, Bytes);
+
+  Trace T = readOk(Path);
+  EXPECT_EQ(T.Damage,
+            "truncated record at byte " + std::to_string(recordOffset(2)));
+  ASSERT_EQ(T.Events.size(), 2u);
+  EXPECT_EQ(T.Events[1].Object, 101u);
+}
+
+TEST(Trace, TruncatedAtRecordBoundaryOfClosedTrace) {
+  TempDir D;
+  std::string Path = writeSmallTrace(D, 4);
+  std::string Bytes = test::readFile(Path);
+  Bytes.resize(recordOffset(3));
+  test::writeFile(Path, Bytes);
+  Trace T = readOk(Path);
+  EXPECT_NE(T.Damage.find("the header says 4 records, the file holds 3"),
+            std::string::npos)
+      << T.Damage;
+  EXPECT_EQ(T.Events.size(), 3u);
+}
+
+TEST(Trace, UnknownKindStopsReading) {
+  TempDir D;
+  std::string Path = writeSmallTrace(D, 4);
+  std::string Bytes = test::readFile(Path);
+  Bytes[recordOffset(2)] = static_cast<char>(231);
+  test::writeFile(Path, Bytes);
+
+  Trace T = readOk(Path);
+  EXPECT_EQ(T.Damage, "corrupt record at byte " +
+                          std::to_string(recordOffset(2)) +
+                          ": unknown kind 231");
+  ASSERT_EQ(T.Events.size(), 2u);
+}
+
+TEST(Trace, StringRunningPastTheEndIsDamage) {
+  TempDir D;
+  std::string Path = D.file("s.weft");
+  auto W = makeWriter(Path);
+  W->append(record(EventKind::LockAcquired, 1, 5, 0, 0, 3));
+  W->append(record(EventKind::StringDef, 0, 9, /*len=*/1000));
+  W->append(record(EventKind::StringData, 0, 0));
+  W->close();
+  Trace T = readOk(Path);
+  EXPECT_EQ(T.Damage.rfind("truncated string at byte " +
+                               std::to_string(recordOffset(1)),
+                           0),
+            0u)
+      << T.Damage;
+  EXPECT_EQ(T.Events.size(), 1u);
+  EXPECT_EQ(T.Strings.count(9), 0u);
+}
+
+TEST(Trace, OrphanStringDataIsSkipped) {
+  TempDir D;
+  std::string Path = D.file("o.weft");
+  auto W = makeWriter(Path);
+  W->append(record(EventKind::StringData, 0, 0x41414141));
+  W->append(record(EventKind::LockAcquired, 1, 5, 0, 0, 3));
+  W->close();
+  Trace T = readOk(Path);
+  EXPECT_TRUE(T.Damage.empty()) << T.Damage;
+  EXPECT_EQ(T.Events.size(), 1u);
+}
+
+TEST(Trace, BadMagic) {
+  TempDir D;
+  std::string Path = D.file("bad");
+  test::writeFile(Path, "this is a text file, not a trace\n");
+  EXPECT_EQ(readError(Path), "not a weft trace (bad magic)");
+}
+
+TEST(Trace, BadVersion) {
+  TempDir D;
+  std::string Path = writeSmallTrace(D);
+  std::string Bytes = test::readFile(Path);
+  uint16_t Seven = 7;
+  std::memcpy(Bytes.data() + offsetof(FileHeader, Version), &Seven, 2);
+  test::writeFile(Path, Bytes);
+  EXPECT_EQ(readError(Path),
+            "unsupported trace version 7 (this weft reads version 1)");
+}
+
+TEST(Trace, ShortFile) {
+  TempDir D;
+  std::string Path = D.file("short");
+  std::string Bytes(Magic, sizeof(Magic));
+  Bytes += "abcd";
+  test::writeFile(Path, Bytes);
+  EXPECT_EQ(readError(Path), "file too short for a trace header (12 bytes)");
+  test::writeFile(Path, "");
+  EXPECT_EQ(readError(Path), "file too short for a trace header (0 bytes)");
+}
+
+TEST(Trace, MissingFile) {
+  TempDir D;
+  EXPECT_NE(readError(D.file("nope")).find("cannot open"), std::string::npos);
+}
+
+TEST(Trace, TimeWrapsAround) {
+  TempDir D;
+  std::string Path = D.file("w.weft");
+  auto W = makeWriter(Path);
+  W->append(record(EventKind::Sleep, 1, 0, 0, 0, 0xFFFFFF00u));
+  W->append(record(EventKind::Sleep, 1, 0, 0, 0, 0xFFFFFFF0u));
+  W->append(record(EventKind::Sleep, 1, 0, 0, 0, 0x10u));       // wrapped
+  W->append(record(EventKind::Sleep, 1, 0, 0, 0, 0xFFFFFFF8u)); // late writer
+  W->close();
+  Trace T = readOk(Path);
+  ASSERT_EQ(T.Events.size(), 4u);
+  EXPECT_EQ(T.Events[0].TimeUs, 0xFFFFFF00ull);
+  EXPECT_EQ(T.Events[2].TimeUs, 0x100000010ull);
+  EXPECT_EQ(T.Events[3].TimeUs, 0xFFFFFFF8ull);
+}
+
+TEST(Trace, ConcurrentWritersLoseNothing) {
+  TempDir D;
+  std::string Path = D.file("c.weft");
+  auto W = makeWriter(Path);
+  constexpr int Threads = 4, PerThread = 20000; // crosses chunk boundaries
+  std::vector<std::thread> Ts;
+  for (int A = 1; A <= Threads; ++A)
+    Ts.emplace_back([&, A] {
+      for (int I = 0; I < PerThread; ++I)
+        W->append(record(EventKind::LockAcquired, uint16_t(A), uint32_t(I)));
+    });
+  for (auto &T : Ts)
+    T.join();
+  W->close();
+  Trace T = readOk(Path);
+  EXPECT_TRUE(T.Damage.empty()) << T.Damage;
+  EXPECT_EQ(T.Holes, 0u);
+  ASSERT_EQ(T.Events.size(), size_t(Threads * PerThread));
+  std::vector<uint32_t> NextPerActor(Threads + 1, 0);
+  for (const Event &E : T.Events) {
+    ASSERT_EQ(E.Object, NextPerActor[E.Actor]) << "per-writer order kept";
+    ++NextPerActor[E.Actor];
+  }
+}
+
+TEST(Trace, SurvivesSigkill) {
+  TempDir D;
+  std::string Path = D.file("k.weft");
+  pid_t Pid = fork();
+  ASSERT_GE(Pid, 0);
+  if (Pid == 0) {
+    HeaderInfo Info;
+    std::string Error;
+    auto W = TraceWriter::create(Path, Info, Error);
+    if (!W)
+      _exit(3);
+    uint32_t S = W->internSite("k.cpp", 3, 1);
+    for (uint32_t I = 0; I < 1000; ++I)
+      W->append(record(EventKind::LockAcquired, 1, I, S));
+    ::kill(::getpid(), SIGKILL); // no close, no destructor
+    _exit(4);
+  }
+  int Status = 0;
+  ASSERT_EQ(waitpid(Pid, &Status, 0), Pid);
+  ASSERT_TRUE(WIFSIGNALED(Status)) << "child exited with " << Status;
+  Trace T = readOk(Path);
+  EXPECT_FALSE(T.closedCleanly());
+  EXPECT_TRUE(T.Damage.empty()) << T.Damage;
+  EXPECT_EQ(T.Holes, 0u) << "the preallocated tail is not counted as holes";
+  ASSERT_EQ(T.Events.size(), 1000u);
+  EXPECT_EQ(T.Events.back().Object, 999u);
+  EXPECT_EQ(T.site(T.Events[0].Site)->File, "k.cpp");
+}
