@@ -143,6 +143,21 @@ struct State {
   }
 };
 
+/// Hands the locks owned by guard \p From to \p To (null: to nobody).
+void regard(State &St, const VarDecl *From, const VarDecl *To) {
+  std::vector<HeldLock> Moved;
+  std::erase_if(St.Held, [&](const HeldLock &H) {
+    if (H.Guard != From)
+      return false;
+    Moved.push_back(H);
+    return true;
+  });
+  for (HeldLock H : Moved) {
+    H.Guard = To;
+    St.add(H);
+  }
+}
+
 /// The intersection of two path states: what holds on both.
 State meet(const State &A, const State &B) {
   State R;
@@ -551,10 +566,12 @@ void FunctionAnalyzer::onDecl(const DeclStmt *DS, State &St) {
     if (!V)
       continue;
     St.forget(V);
-    if (!isa<CXXConstructExpr>(V->getInit() ? strip(V->getInit()) : nullptr))
+    if (!V->getInit()) {
       St.dropPending(V);
-    if (!V->getInit())
       continue;
+    }
+    if (!isa<CXXConstructExpr>(strip(V->getInit())))
+      St.dropPending(V);
     const Expr *Init = strip(V->getInit());
     if (St.pending(Init))
       St.rekeyPending(Init, V);
@@ -722,12 +739,7 @@ void FunctionAnalyzer::onGuardConstruct(const VarDecl *VD,
   if (MovedFrom && VD) {
     // unique_lock b(std::move(a)): b now owns what a owned.
     GuardLocks[VD] = GuardLocks[MovedFrom];
-    for (HeldLock H : St.Held)
-      if (H.Guard == MovedFrom) {
-        std::erase(St.Held, H);
-        H.Guard = VD;
-        St.add(H);
-      }
+    regard(St, MovedFrom, VD);
     return;
   }
   if (VD)
@@ -854,12 +866,7 @@ void FunctionAnalyzer::onCall(const CallExpr *CE, State &St) {
         St.addPending(PendingTry{CE, true, L, Site, V, true, 0});
         break;
       case GuardOp::GuardDisown:
-        for (HeldLock H : St.Held)
-          if (H.Guard == V) {
-            std::erase(St.Held, H);
-            H.Guard = nullptr;
-            St.add(H);
-          }
+        regard(St, V, nullptr);
         break;
       case GuardOp::GuardOwns:
         break;
@@ -1010,13 +1017,13 @@ void FunctionAnalyzer::startThread(const Expr *Callable,
   const auto *Target = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
   if (!Target)
     return;
-  TU.Facts.CalledFunctions.insert(functionId(Target));
   const Summary *S = TU.summaryFor(Target);
   if (!S)
     return;
   Related Through{TU.loc(Callable->getBeginLoc()),
                   "in the thread started here running '" +
                       functionName(Target) + "'"};
+  // (Starting a thread is not a call: the target's own exits are its own.)
   for (const OrderEdge &E : S->ParamEdges) {
     auto From = substitute(E.From, nullptr, Args);
     auto To = substitute(E.To, nullptr, Args);

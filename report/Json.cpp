@@ -6,7 +6,7 @@
 //                  "origin", "related": [{"file", "line", "column",
 //                  "message"}]}],
 //    "errors": [{"file", "message"}]}
-// Each finding and each error is written on one line.
+// Indented like `python3 -m json.tool`: one member per line, "key": value.
 //===----------------------------------------------------------------------===//
 #include "report/JsonWriter.h"
 #include "report/Render.h"
@@ -155,7 +155,7 @@ void renderJson(std::ostream &OS, const Report &R, const RenderOptions &O) {
   W.key("findings");
   W.arrayBegin();
   for (const Finding &F : R.Findings) {
-    W.objectBegin(/*Inline=*/true); // one finding per line
+    W.objectBegin();
     W.member("rule", ruleInfo(F.Rule).Id);
     W.member("severity", severityName(F.Sev));
     W.member("message", F.Message);
@@ -180,7 +180,7 @@ void renderJson(std::ostream &OS, const Report &R, const RenderOptions &O) {
   W.key("errors");
   W.arrayBegin();
   for (const InputError &E : R.Errors) {
-    W.objectBegin(/*Inline=*/true);
+    W.objectBegin();
     W.member("file", E.File);
     W.member("message", E.Message);
     W.objectEnd();

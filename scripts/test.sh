@@ -9,7 +9,7 @@ BUILD=${WEFT_BUILD_DIR:-build}
 LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 # /usr/bin/python3 has python3-psutil, which lit's --timeout needs.
 /usr/bin/python3 "$LIT" -sv --timeout 600 -j "${WEFT_TEST_JOBS:-$(nproc)}" \
-  --xunit-xml-output "$BUILD/test-results.xml" "$BUILD/tests" 2>&1 | tee "$BUILD/test-output.txt"
+  --xunit-xml-output "$BUILD/test-results.xml" "$BUILD/tests" "$BUILD/tests/unit" 2>&1 | tee "$BUILD/test-output.txt"
 status=${PIPESTATUS[0]}
 /usr/bin/python3 - "$BUILD/test-results.xml" "$status" <<'PY'
 import sys, xml.etree.ElementTree as ET

@@ -17,6 +17,7 @@ using trace::EventKind;
 LockCore::LockCore(bool Recursive, std::string_view Name,
                    const std::source_location &Loc)
     : Recursive(Recursive) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   Runtime &R = runtime();
   Id = R.Rec.newObject(Recursive ? trace::ObjectType::RLock
                                  : trace::ObjectType::Lock,
@@ -26,6 +27,7 @@ LockCore::LockCore(bool Recursive, std::string_view Name,
 }
 
 LockCore::~LockCore() {
+  WEFT_TSAN_IGNORE_ACCESSES();
   if (Recursive)
     WEFT_TSAN_MUTEX_DESTROY(this);
 }
@@ -52,6 +54,7 @@ void LockCore::dequeue(Waiter &W) {
 
 bool LockCore::acquire(bool Blocking, double Timeout,
                        const std::source_location &Loc) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   if (std::isnan(Timeout))
     throw ValueError("Invalid value NaN (not a number)");
   if (!Blocking && Timeout != -1)
@@ -130,6 +133,7 @@ bool LockCore::acquire(bool Blocking, double Timeout,
 }
 
 void LockCore::release(const std::source_location &Loc) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   Runtime &R = runtime();
   Actor &Me = self();
   uint32_t Site = R.Rec.site(Loc);
@@ -169,11 +173,13 @@ void LockCore::release(const std::source_location &Loc) {
 }
 
 bool LockCore::locked() const {
+  WEFT_TSAN_IGNORE_ACCESSES();
   std::lock_guard<InternalMutex> G(Mu);
   return Owner != nullptr;
 }
 
 bool LockCore::busy() const {
+  WEFT_TSAN_IGNORE_ACCESSES();
   std::lock_guard<InternalMutex> G(Mu);
   return Owner != nullptr || Head != nullptr;
 }

@@ -2,6 +2,7 @@
 #include "Runtime.h"
 
 #include "ThreadState.h"
+#include "TsanAnnotations.h"
 
 #include <atomic>
 #include <cerrno>
@@ -106,6 +107,7 @@ Actor &self() {
 }
 
 void shutdown() {
+  WEFT_TSAN_IGNORE_ACCESSES();
   static std::atomic<bool> Started{false};
   if (Started.exchange(true))
     return;

@@ -90,58 +90,70 @@ bool joinState(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline,
   return Ended;
 }
 
-/// The body of a started thread, on its own actor.
-void runThread(const std::shared_ptr<ThreadState> &S, Actor &Me,
-               uint16_t Parent) {
-  Runtime &R = core::runtime();
+/// The child's side of start(): runs first on the new actor.
+Thread *beginThread(ThreadState &S, Actor &Me, uint16_t Parent) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   core::bindActor(&Me);
   Actor *Starter;
   Thread *Obj;
   {
-    std::lock_guard<core::InternalMutex> G(S->Mu);
-    S->Ident = selfIdent();
-    S->NativeId = static_cast<uint64_t>(::gettid());
-    S->Begun = true;
-    Starter = S->Starter;
-    Obj = S->Object;
+    std::lock_guard<core::InternalMutex> G(S.Mu);
+    S.Ident = selfIdent();
+    S.NativeId = static_cast<uint64_t>(::gettid());
+    S.Begun = true;
+    Starter = S.Starter;
+    Obj = S.Object;
   }
-  WEFT_TSAN_ACQUIRE(S.get());
-  R.Rec.sync(EventKind::ThreadBegin, 0, Me.Id, Parent, 0);
+  WEFT_TSAN_ACQUIRE(&S);
+  core::runtime().Rec.sync(EventKind::ThreadBegin, 0, Me.Id, Parent, 0);
   if (Starter)
     core::kernel().unpark(*Starter);
+  return Obj;
+}
 
-  bool Raised = true;
-  try {
-    Obj->run();
-    Raised = false;
-  } catch (const weft::Error &E) {
-    printException(R.Actors.name(Me), E.pythonName(), E.what());
-  } catch (const std::exception &E) {
-    printException(R.Actors.name(Me), "Exception", E.what());
-  } catch (...) {
-    printException(R.Actors.name(Me), "Exception",
-                   "an exception that is not a std::exception");
-  }
-
+/// The end of a thread: recorded, then joiners wake.
+void endThread(ThreadState &S, Actor &Me, bool Raised) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   // Recorded before the state changes (a release).
-  R.Rec.sync(EventKind::ThreadEnd, Raised ? 1 : 0, Me.Id, 0, Me.StartSite);
-  WEFT_TSAN_RELEASE(S.get());
+  core::runtime().Rec.sync(EventKind::ThreadEnd, Raised ? 1 : 0, Me.Id, 0,
+                           Me.StartSite);
+  WEFT_TSAN_RELEASE(&S);
   std::vector<Actor *> Joiners;
   {
-    std::lock_guard<core::InternalMutex> G(S->Mu);
+    std::lock_guard<core::InternalMutex> G(S.Mu);
     Me.Alive.store(false, std::memory_order_release);
-    S->P = Phase::Ended;
-    Joiners.swap(S->Joiners);
+    S.P = Phase::Ended;
+    Joiners.swap(S.Joiners);
   }
   for (Actor *J : Joiners)
     core::kernel().unpark(*J);
   core::bindActor(nullptr);
 }
 
+/// The body of a started thread, on its own actor.
+void runThread(const std::shared_ptr<ThreadState> &S, Actor &Me,
+               uint16_t Parent) {
+  Thread *Obj = beginThread(*S, Me, Parent);
+  bool Raised = true;
+  try {
+    Obj->run(); // user code: outside any WEFT_TSAN_IGNORE_ACCESSES scope
+    Raised = false;
+  } catch (const weft::Error &E) {
+    printException(core::runtime().Actors.name(Me), E.pythonName(), E.what());
+  } catch (const std::exception &E) {
+    printException(core::runtime().Actors.name(Me), "Exception", E.what());
+  } catch (...) {
+    printException(core::runtime().Actors.name(Me), "Exception",
+                   "an exception that is not a std::exception");
+  }
+  endThread(*S, Me, Raised);
+}
+
 /// Ends a foreign thread's actor when that thread exits.
 struct ForeignExit {
   Actor *A = nullptr;
   ~ForeignExit() {
+    WEFT_TSAN_IGNORE_ACCESSES();
     if (!A)
       return;
     Runtime &R = core::runtime();
@@ -167,6 +179,7 @@ struct ForeignExit {
 Thread::Thread() : Thread(ThreadOptions{}) {}
 
 Thread::Thread(ThreadOptions Opts) : State(std::make_shared<ThreadState>()) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   Runtime &R = core::runtime();
   Actor &Me = core::self();
   State->Object = this;
@@ -180,6 +193,7 @@ Thread::Thread(ThreadOptions Opts) : State(std::make_shared<ThreadState>()) {
 Thread::Thread(std::shared_ptr<ThreadState> S) : State(std::move(S)) {}
 
 Thread::~Thread() {
+  WEFT_TSAN_IGNORE_ACCESSES();
   if (!State)
     return;
   Actor *A;
@@ -206,6 +220,7 @@ Thread::~Thread() {
 }
 
 void Thread::setTarget(std::function<void()> Fn) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   State->Target = std::move(Fn);
 }
 
@@ -216,6 +231,7 @@ void Thread::run() {
 }
 
 void Thread::start(SourceLoc Loc) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   Runtime &R = core::runtime();
   Actor &Me = core::self();
   std::string Name;
@@ -266,6 +282,7 @@ void Thread::start(SourceLoc Loc) {
 }
 
 void Thread::join(std::optional<double> Timeout, SourceLoc Loc) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   Runtime &R = core::runtime();
   Actor &Me = core::self();
   {
@@ -282,16 +299,19 @@ void Thread::join(std::optional<double> Timeout, SourceLoc Loc) {
 }
 
 bool Thread::is_alive() const {
+  WEFT_TSAN_IGNORE_ACCESSES();
   std::lock_guard<core::InternalMutex> G(State->Mu);
   return State->P == Phase::Started;
 }
 
 std::string Thread::name() const {
+  WEFT_TSAN_IGNORE_ACCESSES();
   std::lock_guard<core::InternalMutex> G(State->Mu);
   return State->A ? core::runtime().Actors.name(*State->A) : State->Name;
 }
 
 void Thread::set_name(std::string Name) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   Actor *A;
   {
     std::lock_guard<core::InternalMutex> G(State->Mu);
@@ -307,21 +327,25 @@ void Thread::set_name(std::string Name) {
 }
 
 std::optional<uint64_t> Thread::ident() const {
+  WEFT_TSAN_IGNORE_ACCESSES();
   std::lock_guard<core::InternalMutex> G(State->Mu);
   return State->Ident;
 }
 
 std::optional<uint64_t> Thread::native_id() const {
+  WEFT_TSAN_IGNORE_ACCESSES();
   std::lock_guard<core::InternalMutex> G(State->Mu);
   return State->NativeId;
 }
 
 bool Thread::daemon() const {
+  WEFT_TSAN_IGNORE_ACCESSES();
   std::lock_guard<core::InternalMutex> G(State->Mu);
   return State->A ? State->A->Daemon.load() : State->Daemon;
 }
 
 void Thread::set_daemon(bool Daemonic) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   std::lock_guard<core::InternalMutex> G(State->Mu);
   if (State->P != Phase::Initial)
     throw RuntimeError("cannot set daemon status of active thread");
@@ -331,18 +355,21 @@ void Thread::set_daemon(bool Daemonic) {
 // -- module functions -----------------------------------------------------------
 
 Thread &current_thread() {
+  WEFT_TSAN_IGNORE_ACCESSES();
   Actor &Me = core::self();
   std::lock_guard<core::InternalMutex> G(Me.Thread->Mu);
   return *Me.Thread->Object;
 }
 
 Thread &main_thread() {
+  WEFT_TSAN_IGNORE_ACCESSES();
   ThreadState &S = *core::runtime().Main->Thread;
   std::lock_guard<core::InternalMutex> G(S.Mu);
   return *S.Object;
 }
 
 std::vector<Thread *> enumerate() {
+  WEFT_TSAN_IGNORE_ACCESSES();
   std::vector<Thread *> Out;
   for (Actor *A : core::runtime().Actors.alive()) {
     if (!A->Thread)
@@ -356,11 +383,13 @@ std::vector<Thread *> enumerate() {
 int active_count() { return static_cast<int>(enumerate().size()); }
 
 uint64_t get_ident() {
+  WEFT_TSAN_IGNORE_ACCESSES();
   (void)core::self();
   return selfIdent();
 }
 
 uint64_t get_native_id() {
+  WEFT_TSAN_IGNORE_ACCESSES();
   (void)core::self();
   return static_cast<uint64_t>(::gettid());
 }

@@ -7,6 +7,7 @@
 
 #include "Kernel.h"
 #include "Runtime.h"
+#include "TsanAnnotations.h"
 #include "weft/errors.h"
 
 #include <cmath>
@@ -15,6 +16,7 @@
 namespace weft::time {
 
 void sleep(double Seconds, std::source_location Loc) {
+  WEFT_TSAN_IGNORE_ACCESSES();
   if (std::isnan(Seconds))
     throw ValueError("Invalid value NaN (not a number)");
   if (Seconds < 0)

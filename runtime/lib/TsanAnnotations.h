@@ -12,6 +12,12 @@
 //     runtime's internal atomics and futexes, which would otherwise order
 //     unrelated user operations and hide races.
 //
+// In the preferred build the runtime's own memory traffic still reaches TSan
+// through its interceptors (memcpy, operator new/delete); every runtime entry
+// point therefore opens WEFT_TSAN_IGNORE_ACCESSES() (ignore reads and writes,
+// not synchronization, so the annotations still count). User code (a
+// thread's run()) never runs inside such a scope.
+//
 // Lock uses plain release/acquire on the lock's address (any thread may
 // release a Lock; TSan's mutex model would call that a bad unlock). RLock
 // uses the mutex annotations (it has an owner).
@@ -44,6 +50,18 @@
 #define WEFT_TSAN_MUTEX_POST_UNLOCK(Addr) __tsan_mutex_post_unlock(Addr, 0)
 #define WEFT_TSAN_RELEASE(Addr) __tsan_release(Addr)
 #define WEFT_TSAN_ACQUIRE(Addr) __tsan_acquire(Addr)
+extern "C" void __tsan_ignore_thread_begin(void);
+extern "C" void __tsan_ignore_thread_end(void);
+namespace weft::core {
+struct TsanIgnoreAccesses {
+  TsanIgnoreAccesses() { __tsan_ignore_thread_begin(); }
+  ~TsanIgnoreAccesses() { __tsan_ignore_thread_end(); }
+  TsanIgnoreAccesses(const TsanIgnoreAccesses &) = delete;
+  TsanIgnoreAccesses &operator=(const TsanIgnoreAccesses &) = delete;
+};
+} // namespace weft::core
+#define WEFT_TSAN_IGNORE_ACCESSES()                                            \
+  ::weft::core::TsanIgnoreAccesses WeftTsanIgnoreScope
 #else
 #define WEFT_TSAN_FLAG_REENTRANT 0u
 #define WEFT_TSAN_FLAG_TRY_LOCK 0u
@@ -57,6 +75,7 @@
 #define WEFT_TSAN_MUTEX_POST_UNLOCK(Addr) ((void)(Addr))
 #define WEFT_TSAN_RELEASE(Addr) ((void)(Addr))
 #define WEFT_TSAN_ACQUIRE(Addr) ((void)(Addr))
+#define WEFT_TSAN_IGNORE_ACCESSES() ((void)0)
 #endif
 
 #endif

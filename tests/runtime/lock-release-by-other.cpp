@@ -5,6 +5,8 @@
 
 #include <weft/weft.h>
 
+#include <thread>
+
 using namespace weft;
 using namespace weft::threading;
 
@@ -16,14 +18,23 @@ int main() {
   T.join();
   print("locked after other released:", L.locked());
   // CHECK: locked after other released: False
-  Thread U([&L] {
+  // Another thread takes it; main releases it while that thread still
+  // runs (so the thread does not end holding it).
+  Lock Done;
+  Done.acquire();
+  Thread U([&] {
     L.acquire();
     print("other acquired");
+    Done.acquire(); // until main has released L
+    Done.release();
   });
   U.start();
+  while (!L.locked())
+    std::this_thread::yield();
+  L.release(); // main releases what the other thread took
+  Done.release();
   U.join();
   // CHECK-NEXT: other acquired
-  L.release(); // main releases what the other thread took
   print("done", L.locked());
   // CHECK-NEXT: done False
 }

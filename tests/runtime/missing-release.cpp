@@ -34,7 +34,7 @@ int main() {
 
 // CHECK: insufficient balance
 // CHECK-NEXT: money: 20
-// CHECK-NEXT: missing-release.cpp:16:9: warning: thread 'Thread-2' ends while still holding Lock 'lock1' [missing-release]
-// CHECK-NEXT: missing-release.cpp:30:5: note: thread 'Thread-2' was started here
+// CHECK-NEXT: missing-release.cpp:16:3: warning: thread 'Thread-2' ends while still holding Lock 'lock1' [missing-release]
+// CHECK-NEXT: missing-release.cpp:30:3: note: thread 'Thread-2' was started here
 // CHECK-NEXT: 1 warning generated.
 // CHECK-NEXT: weft: trace written to

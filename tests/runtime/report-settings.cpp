@@ -9,7 +9,7 @@
 // RUN: rm -f %t.wtrace
 // RUN: %expect-exit 66 env WEFT_REPORT=off WEFT_TRACE=%t.wtrace %t 2>%t.off
 // RUN: count 0 < %t.off
-// RUN: %expect-exit 1 %weft trace check %t.wtrace | FileCheck %s --check-prefix=TEXT --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: %expect-exit 1 %weft trace check %t.wtrace 2>&1 | FileCheck %s --check-prefix=TEXT --implicit-check-not=warning: --implicit-check-not=error:
 // RUN: %expect-exit 66 env WEFT_EXITCODE=nope WEFT_REPORT=loud %t 2>&1 | FileCheck %s --check-prefix=BAD
 
 #include <weft/weft.h>
@@ -25,7 +25,7 @@ int main() {
 }
 
 // TEXT: report-settings.cpp:22:17: warning: thread 'Thread-1' ends while still holding Lock 'held' [missing-release]
-// TEXT: report-settings.cpp:23:5: note: thread 'Thread-1' was started here
+// TEXT: report-settings.cpp:23:3: note: thread 'Thread-1' was started here
 
 // JSON: 1 missing-release warning 22 23
 

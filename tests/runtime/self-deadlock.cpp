@@ -15,11 +15,13 @@ int main() {
   weft::print("not reached");
 }
 
+// Findings are sorted by place, then rule: deadlock before double-acquire.
 // CHECK: first acquire
-// CHECK-DAG: self-deadlock.cpp:14:5: error: main thread 'MainThread' acquires Lock 'l' again while holding it; a Lock is not reentrant, so this blocks forever [double-acquire]
-// CHECK-DAG: self-deadlock.cpp:12:5: note: first acquired here
-// CHECK-DAG: self-deadlock.cpp:14:5: error: deadlock: main thread 'MainThread' waits forever for Lock 'l' which it holds itself [deadlock]
-// CHECK-DAG: self-deadlock.cpp:14:5: note: main thread 'MainThread' waits for Lock 'l' here
-// CHECK-DAG: self-deadlock.cpp:12:5: note: Lock 'l' is held by main thread 'MainThread', acquired here
-// CHECK: 2 errors generated.
+// CHECK-NEXT: self-deadlock.cpp:14:3: error: deadlock: main thread 'MainThread' waits forever for Lock 'l' which it holds itself [deadlock]
+// CHECK-NEXT: self-deadlock.cpp:14:3: note: main thread 'MainThread' waits for Lock 'l' here
+// CHECK-NEXT: self-deadlock.cpp:12:3: note: Lock 'l' is held by main thread 'MainThread', acquired here
+// CHECK-NEXT: self-deadlock.cpp:14:3: error: main thread 'MainThread' acquires Lock 'l' again while holding it; a Lock is not reentrant, so this blocks forever [double-acquire]
+// CHECK-NEXT: self-deadlock.cpp:12:3: note: first acquired here
+// CHECK-NEXT: 2 errors generated.
+// CHECK-NEXT: weft: trace written to {{.*}}.wtrace
 // CHECK-NOT: not reached

@@ -5,7 +5,9 @@
 
 #include <weft/weft.h>
 
+#include <atomic>
 #include <mutex>
+#include <thread>
 
 using namespace weft;
 using namespace weft::threading;
@@ -29,23 +31,23 @@ int main() {
   // CHECK-NEXT: zero timeout: False
 
   // The waiter gets the lock as soon as main releases it.
-  Lock Started;
-  Started.acquire();
+  std::atomic<bool> Waiting{false};
   Thread U([&] {
-    Started.release();
+    Waiting = true;
     print("timed wait got it:", L.acquire(true, 30));
     L.release();
   });
   U.start();
-  Started.acquire(); // U is running (it released Started)
+  while (!Waiting)
+    std::this_thread::yield();
   L.release();
   U.join();
-  Started.release();
   // CHECK-NEXT: timed wait got it: True
 
   // Lockable: std::scoped_lock works on weft locks.
   {
-    std::scoped_lock Both(L, Started);
+    Lock Other;
+    std::scoped_lock Both(L, Other);
     print("scoped:", L.locked());
   }
   // CHECK-NEXT: scoped: True

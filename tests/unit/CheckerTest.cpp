@@ -236,6 +236,17 @@ TEST_F(CheckerTest, DoubleAcquire) {
                             "itself");
 }
 
+TEST_F(CheckerTest, TimedDoubleAcquireFailsButDoesNotDeadlock) {
+  acquire(2, 10, 5);
+  request(2, 10, 6, trace::LockBlocking | trace::LockTimed);
+  ASSERT_EQ(Out.size(), 1u);
+  EXPECT_EQ(Out[0].Rule, RuleId::DoubleAcquire);
+  EXPECT_NE(Out[0].Message.find("waits for the whole timeout and fails"),
+            std::string::npos)
+      << Out[0].Message;
+  EXPECT_FALSE(C.deadlocked());
+}
+
 TEST_F(CheckerTest, NonBlockingReacquireIsClean) {
   acquire(1, 10, 5);
   request(1, 10, 6, 0);

@@ -168,14 +168,9 @@ TEST(Json, Shape) {
   R.Findings.push_back(inversion(12, 4));
   R.Errors.push_back({"gone.cpp", "cannot read"});
   std::string S = json(R);
-  // One finding per line, "key": value with a space (tests grep for it).
-  EXPECT_NE(S.find("\n    {\"rule\": \"lock-order-inversion\", "
-                   "\"severity\": \"warning\", \"message\": "),
-            std::string::npos)
-      << S;
-  EXPECT_NE(S.find("\"origin\": \"runtime\", \"related\": [{\"file\": "
-                   "\"/src/proj/l.cpp\", \"line\": 10, \"column\": 3, "
-                   "\"message\": \"first here\"}]}\n"),
+  // One member per line, "key": value with a space (lit tests rely on it).
+  EXPECT_NE(S.find("\n      \"rule\": \"lock-order-inversion\",\n"
+                   "      \"severity\": \"warning\",\n"),
             std::string::npos)
       << S;
   EXPECT_EQ(0, checkWithPython(S, R"(

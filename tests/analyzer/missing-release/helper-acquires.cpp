@@ -19,7 +19,7 @@ void good() {
 void bad(int x) {
   enter();
   // CHECK: [[@LINE-1]]:3: warning: 'lock' acquired here is not released when the function returns at line [[#@LINE+3]] [missing-release]
-  // CHECK-NEXT: :7:16: note: 'lock' acquired here, in 'enter'
+  // CHECK-NEXT: note: 'lock' acquired here, in 'enter'
   if (x > 10)
     return;
   ++shared;

@@ -9,7 +9,7 @@ int total;
 void sum(const int *items, int n) {
   for (int i = 0; i < n; ++i) {
     m.lock();
-    // CHECK: [[@LINE-1]]:5: warning: 'm' acquired here is not released when the function ends at line [[#@LINE+7]] [missing-release]
+    // CHECK: [[@LINE-1]]:5: warning: 'm' acquired here is not released when the function ends at line [[#@LINE+6]] [missing-release]
     if (items[i] < 0)
       break;
     total += items[i];
