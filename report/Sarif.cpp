@@ -21,8 +21,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view SchemaUri =
     "https://json.schemastore.org/sarif-2.1.0.json";
-constexpr std::string_view InformationUri =
-    "https://github.com/weft-tools/weft";
 constexpr std::string_view SrcRoot = "%SRCROOT%";
 
 struct RuleDescriptor {
@@ -258,7 +256,6 @@ void renderSarif(std::ostream &OS, const Report &R, const RenderOptions &O) {
   // (R.Tool: "weft run", "weft analyze") produced the report.
   W.member("name", "weft");
   W.member("version", O.ToolVersion);
-  W.member("informationUri", InformationUri);
   writeRules(W);
   W.objectEnd();
   W.objectEnd();

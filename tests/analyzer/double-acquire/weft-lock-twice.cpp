@@ -11,7 +11,7 @@ void f() {
   num += 1;
   lock.acquire();
   // CHECK: [[@LINE-1]]:3: error: 'lock' acquired here while already held by this thread (self-deadlock) [double-acquire]
-  // CHECK-NEXT: :[[#@LINE-5]]:3: note: 'lock' first acquired here
+  // CHECK-NEXT: :[[#@LINE-4]]:3: note: 'lock' first acquired here
   num += 1;
   lock.release();
   lock.release();

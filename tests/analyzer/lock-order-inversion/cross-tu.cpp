@@ -14,6 +14,6 @@ void forward() {
   // CHECK: Inputs/cross-tu-b.cpp:9:3: warning: lock-order inversion (potential deadlock): 'second' and 'first' are acquired in opposite orders [lock-order-inversion]
   // CHECK-NEXT: Inputs/cross-tu-b.cpp:9:3: note: 'first' acquired here while holding 'second'
   // CHECK-NEXT: Inputs/cross-tu-b.cpp:8:3: note: 'second' acquired here
-  // CHECK-NEXT: cross-tu.cpp:[[#@LINE-6]]:3: note: 'second' acquired here while holding 'first'
-  // CHECK-NEXT: cross-tu.cpp:[[#@LINE-8]]:3: note: 'first' acquired here
+  // CHECK-NEXT: cross-tu.cpp:[[#@LINE-4]]:3: note: 'second' acquired here while holding 'first'
+  // CHECK-NEXT: cross-tu.cpp:[[#@LINE-6]]:3: note: 'first' acquired here
 }
