@@ -52,6 +52,7 @@ constexpr size_t MaxStates = 48;   // path states per block before merging
 constexpr size_t MaxHeldDepth = 4; // recursive re-acquisitions tracked
 constexpr unsigned MaxCallDepth = 200;
 constexpr size_t MaxSummaryItems = 256;
+constexpr size_t MaxVia = 4; // call-chain notes kept (outermost first)
 
 using RawLoc = SourceLocation::UIntTy;
 
@@ -219,6 +220,27 @@ private:
   void release(State &St, LockKey L);
   void addHeld(State &St, LockKey L, RawLoc Site, const VarDecl *Guard,
                bool FromTry, uint32_t Via);
+  /// A callee's summary renamed into this caller's terms at one call.
+  struct PreparedCall {
+    struct Acq {
+      LockKey Lock;
+      Location Site;
+      std::vector<Related> Via;
+      uint32_t InsideVia;
+      bool Fresh;
+    };
+    struct HeldOut {
+      LockKey Lock;
+      bool FromTry;
+      uint32_t Via;
+    };
+    std::vector<Acq> Acquires;
+    std::vector<LockKey> Releases;
+    std::vector<HeldOut> Held;
+    std::vector<OrderEdge> Edges;
+  };
+  const PreparedCall &prepare(const CallExpr *CE, const FunctionDecl *Callee,
+                              const Summary &S);
   void applySummary(const CallExpr *CE, const FunctionDecl *Callee,
                     const Summary &S, State &St);
   void startThread(const Expr *Callable, llvm::ArrayRef<const Expr *> Args);
@@ -233,6 +255,20 @@ private:
   bool trackable(const VarDecl *V) const;
   const VarDecl *guardVar(const Expr *Object) const;
   void addState(const CFGBlock *B, State St);
+  /// Keeps the simplest acquisition of each lock for the summary.
+  void keepWitness(Summary::Acquire A) {
+    if (MayAcquire.size() >= MaxSummaryItems && !MayAcquire.count(A.Lock))
+      return;
+    auto [It, New] = MayAcquire.try_emplace(A.Lock, A);
+    if (New)
+      return;
+    Summary::Acquire &Old = It->second;
+    bool Fresh = Old.Fresh || A.Fresh;
+    if (A.Via.size() < Old.Via.size() ||
+        (A.Via.size() == Old.Via.size() && locLess(A.Site, Old.Site)))
+      Old = A;
+    Old.Fresh = Fresh;
+  }
 
   TUAnalyzer &TU;
   const FunctionDecl *FD;
@@ -243,6 +279,8 @@ private:
   std::map<const CXXConstructExpr *, const VarDecl *> CtorVar;
   std::map<const VarDecl *, std::vector<LockKey>> GuardLocks;
   std::set<LockKey> ReleasedUnheld;
+  std::map<const CallExpr *, PreparedCall> Prepared;
+  std::string Actor; // "function 'f'", for lock-order edges
 
   // the fixed point
   std::vector<std::set<State>> Seen;
@@ -264,7 +302,7 @@ private:
   std::map<std::pair<LockKey, RawLoc>, ExitObs> ExitHeld;
   std::vector<State> ExitStates;
   std::map<std::pair<LockKey, LockKey>, OrderEdge> Edges;
-  std::map<std::pair<LockKey, std::string>, Summary::Acquire> MayAcquire;
+  std::map<LockKey, Summary::Acquire> MayAcquire; // one witness per lock
 };
 
 class TUAnalyzer {
@@ -323,10 +361,6 @@ private:
 };
 
 // ---- helpers ----------------------------------------------------------------
-
-std::string locKey(const Location &L) {
-  return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
-}
 
 const Expr *strip(const Expr *E) {
   while (E) {
@@ -465,6 +499,7 @@ std::optional<LockKey> FunctionAnalyzer::lockOf(const Expr *E) {
 }
 
 void FunctionAnalyzer::run() {
+  Actor = "function '" + functionName(FD) + "'";
   Stmt *Body = FD->getBody();
   CFG::BuildOptions BO;
   BO.AddImplicitDtors = true;
@@ -624,11 +659,7 @@ void FunctionAnalyzer::acquire(State &St, LockKey L, RawLoc Site,
       }
     if (!Held)
       O.NotHeld = true;
-    auto &M = MayAcquire[{L, locKey(At)}];
-    M.Lock = L;
-    M.Site = At;
-    M.Via = TU.via(Via);
-    M.Fresh = true;
+    keepWitness(Summary::Acquire{L, At, TU.via(Via), true});
   }
   // Every lock held now is ordered before L (but not the locks taken
   // together with it by std::lock / std::scoped_lock).
@@ -636,7 +667,7 @@ void FunctionAnalyzer::acquire(State &St, LockKey L, RawLoc Site,
     if (H.Lock == L || Batch.count(H.Lock))
       continue;
     detect::LockEdgeInfo Info;
-    Info.Actor = "function '" + functionName(FD) + "'";
+    Info.Actor = Actor;
     Info.HeldAt = TU.loc(H.Site);
     Info.AcquiredAt = At;
     Info.Via = TU.via(Via);
@@ -915,11 +946,14 @@ FunctionAnalyzer::substitute(LockKey K, const Expr *Object,
   return TU.Facts.Locks.intern(Copy.under(*OP));
 }
 
-void FunctionAnalyzer::applySummary(const CallExpr *CE,
-                                    const FunctionDecl *Callee,
-                                    const Summary &S, State &St) {
-  RawLoc Site = CE->getBeginLoc().getRawEncoding();
-  Location At = TU.loc(Site);
+const FunctionAnalyzer::PreparedCall &
+FunctionAnalyzer::prepare(const CallExpr *CE, const FunctionDecl *Callee,
+                          const Summary &S) {
+  auto [It, New] = Prepared.try_emplace(CE);
+  PreparedCall &P = It->second;
+  if (!New)
+    return P;
+  Location At = TU.loc(CE->getBeginLoc());
   std::string Name = functionName(Callee);
   const Expr *Object = nullptr;
   std::vector<const Expr *> Args(CE->arg_begin(), CE->arg_end());
@@ -931,53 +965,29 @@ void FunctionAnalyzer::applySummary(const CallExpr *CE,
     Args.erase(Args.begin());
   }
   Related Through{At, "through the call to '" + Name + "' here"};
-
   for (const Summary::Acquire &A : S.MayAcquire) {
     auto L = substitute(A.Lock, Object, Args);
     if (!L)
       continue;
-    std::vector<Related> Via{Through};
-    Via.insert(Via.end(), A.Via.begin(), A.Via.end());
-    for (const HeldLock &H : St.Held) {
-      if (H.Lock == *L)
-        continue;
-      detect::LockEdgeInfo Info;
-      Info.Actor = "function '" + functionName(FD) + "'";
-      Info.HeldAt = TU.loc(H.Site);
-      Info.AcquiredAt = A.Site;
-      Info.Via = Via;
-      for (const HeldLock &O : St.Held)
-        if (O.Lock != H.Lock && O.Lock != *L)
-          Info.AlsoHeld.insert(O.Lock);
-      addEdge(H.Lock, *L, std::move(Info));
-    }
-    if (A.Fresh) {
-      // Double acquire through the call: observed at the call site.
-      std::vector<Related> Inside{
-          {A.Site, "'" + TU.Facts.Locks.display(*L) + "' acquired here, in '" +
-                       Name + "'"}};
-      Inside.insert(Inside.end(), A.Via.begin(), A.Via.end());
-      AcqObs &O = Acq[{Site, *L}];
-      O.Via = TU.internVia(Inside);
-      bool Held = false;
-      for (const HeldLock &H : St.Held)
-        if (H.Lock == *L) {
-          Location Since = TU.loc(H.Site);
-          if (!O.Held || locLess(Since, O.HeldSince))
-            O.HeldSince = Since;
-          Held = O.Held = true;
-        }
-      if (!Held)
-        O.NotHeld = true;
-    }
-    if (MayAcquire.size() < MaxSummaryItems) {
-      auto &M = MayAcquire[{*L, locKey(A.Site)}];
-      M = Summary::Acquire{*L, A.Site, Via, A.Fresh};
-    }
+    PreparedCall::Acq Q;
+    Q.Lock = *L;
+    Q.Site = A.Site;
+    Q.Fresh = A.Fresh;
+    Q.Via = {Through};
+    Q.Via.insert(Q.Via.end(), A.Via.begin(),
+                 A.Via.begin() + std::min(A.Via.size(), MaxVia - 1));
+    std::vector<Related> Inside{
+        {A.Site, "'" + TU.Facts.Locks.display(*L) + "' acquired here, in '" +
+                     Name + "'"}};
+    Inside.insert(Inside.end(), A.Via.begin(),
+                  A.Via.begin() + std::min(A.Via.size(), MaxVia - 1));
+    Q.InsideVia = TU.internVia(Inside);
+    keepWitness(Summary::Acquire{Q.Lock, Q.Site, Q.Via, Q.Fresh});
+    P.Acquires.push_back(std::move(Q));
   }
   for (LockKey K : S.Releases)
     if (auto L = substitute(K, Object, Args))
-      release(St, *L);
+      P.Releases.push_back(*L);
   for (const Summary::Held &H : S.HeldOnReturn) {
     auto L = substitute(H.Lock, Object, Args);
     if (!L)
@@ -985,24 +995,75 @@ void FunctionAnalyzer::applySummary(const CallExpr *CE,
     std::vector<Related> Via{
         {H.Site, "'" + TU.Facts.Locks.display(*L) + "' acquired here, in '" +
                      Name + "'"}};
-    Via.insert(Via.end(), H.Via.begin(), H.Via.end());
-    addHeld(St, *L, Site, nullptr, H.FromTry, TU.internVia(Via));
+    Via.insert(Via.end(), H.Via.begin(),
+               H.Via.begin() + std::min(H.Via.size(), MaxVia - 1));
+    P.Held.push_back({*L, H.FromTry, TU.internVia(Via)});
   }
   for (const OrderEdge &E : S.ParamEdges) {
     auto From = substitute(E.From, Object, Args);
     auto To = substitute(E.To, Object, Args);
     if (!From || !To)
       continue;
-    detect::LockEdgeInfo Info = E.Info;
-    Info.Via.insert(Info.Via.begin(), Through);
-    Info.AlsoHeld.clear();
+    OrderEdge R{*From, *To, E.Info};
+    R.Info.Via.insert(R.Info.Via.begin(), Through);
+    if (R.Info.Via.size() > MaxVia)
+      R.Info.Via.resize(MaxVia);
+    R.Info.AlsoHeld.clear();
     for (LockKey K : E.Info.AlsoHeld)
       if (auto G = substitute(K, Object, Args))
-        Info.AlsoHeld.insert(*G);
+        R.Info.AlsoHeld.insert(*G);
+    P.Edges.push_back(std::move(R));
+  }
+  return P;
+}
+
+void FunctionAnalyzer::applySummary(const CallExpr *CE,
+                                    const FunctionDecl *Callee,
+                                    const Summary &S, State &St) {
+  // Renaming the summary does not depend on the path state: done once per
+  // call expression (prepare), then applied to each state reaching it.
+  const PreparedCall &P = prepare(CE, Callee, S);
+  RawLoc Site = CE->getBeginLoc().getRawEncoding();
+  for (const PreparedCall::Acq &A : P.Acquires) {
+    for (const HeldLock &H : St.Held) {
+      if (H.Lock == A.Lock)
+        continue;
+      detect::LockEdgeInfo Info;
+      Info.Actor = Actor;
+      Info.HeldAt = TU.loc(H.Site);
+      Info.AcquiredAt = A.Site;
+      Info.Via = A.Via;
+      for (const HeldLock &O : St.Held)
+        if (O.Lock != H.Lock && O.Lock != A.Lock)
+          Info.AlsoHeld.insert(O.Lock);
+      addEdge(H.Lock, A.Lock, std::move(Info));
+    }
+    if (!A.Fresh)
+      continue;
+    // Double acquire through the call: observed at the call site.
+    AcqObs &O = Acq[{Site, A.Lock}];
+    O.Via = A.InsideVia;
+    bool Held = false;
     for (const HeldLock &H : St.Held)
-      if (H.Lock != *From && H.Lock != *To)
+      if (H.Lock == A.Lock) {
+        Location Since = TU.loc(H.Site);
+        if (!O.Held || locLess(Since, O.HeldSince))
+          O.HeldSince = Since;
+        Held = O.Held = true;
+      }
+    if (!Held)
+      O.NotHeld = true;
+  }
+  for (LockKey L : P.Releases)
+    release(St, L);
+  for (const PreparedCall::HeldOut &H : P.Held)
+    addHeld(St, H.Lock, Site, nullptr, H.FromTry, H.Via);
+  for (const OrderEdge &E : P.Edges) {
+    detect::LockEdgeInfo Info = E.Info;
+    for (const HeldLock &H : St.Held)
+      if (H.Lock != E.From && H.Lock != E.To)
         Info.AlsoHeld.insert(H.Lock);
-    addEdge(*From, *To, std::move(Info));
+    addEdge(E.From, E.To, std::move(Info));
   }
 }
 
@@ -1031,6 +1092,8 @@ void FunctionAnalyzer::startThread(const Expr *Callable,
       continue;
     detect::LockEdgeInfo Info = E.Info;
     Info.Via.insert(Info.Via.begin(), Through);
+    if (Info.Via.size() > MaxVia)
+      Info.Via.resize(MaxVia);
     Info.AlsoHeld.clear();
     for (LockKey K : E.Info.AlsoHeld)
       if (auto G = substitute(K, nullptr, Args))

@@ -96,7 +96,21 @@ findHeld(std::vector<std::pair<LockKey, uint32_t>> &Held, LockKey L) {
 } // namespace
 
 void Checker::onEvent(const Event &E, std::vector<Finding> &Out) {
+  // An actor is live from its start (or its first event: the main thread)
+  // to its end.
+  if (E.Kind != EventKind::ThreadEnd && !Waits.hasEnded(E.Actor))
+    Live.insert(E.Actor);
   switch (E.Kind) {
+  case EventKind::ThreadStart:
+    if (!Waits.hasEnded(E.Object))
+      Live.insert(E.Object);
+    break;
+  case EventKind::JoinRequest:
+    onJoinRequest(E, Out);
+    break;
+  case EventKind::ThreadJoin:
+    Waits.stopWaiting(E.Actor);
+    break;
   case EventKind::LockRequest:
     onRequest(E, Out);
     break;
@@ -145,31 +159,112 @@ void Checker::onRequest(const Event &E, std::vector<Finding> &Out) {
   if (!Blocking || Timed)
     return; // gives up by itself: never a deadlock
   Waits.wait(Actor, L, At, /*Timed=*/false);
-  std::optional<std::vector<WaitStep>> Cycle = Waits.cycleFrom(Actor);
-  if (!Cycle)
+  checkWait(Actor, Out);
+}
+
+void Checker::onJoinRequest(const Event &E, std::vector<Finding> &Out) {
+  if (Waits.hasEnded(E.Object))
+    return; // the join returns at once
+  const bool Timed = E.Flags & trace::LockTimed;
+  Waits.waitForEnd(E.Actor, E.Object, Syms.site(E.Site), Timed);
+  if (!Timed)
+    checkWait(E.Actor, Out);
+}
+
+void Checker::describeStep(const WaitStep &S, Finding &F) const {
+  const std::string Who = Syms.actorName(S.Actor);
+  if (S.Join) {
+    std::string What = Who + " waits for " + Syms.actorName(S.Holder) + " to end";
+    if (known(S.WaitAt))
+      F.Notes.push_back({S.WaitAt, What + " here"});
+    else
+      F.Notes.push_back({Syms.actorStart(S.Actor), What + " (at program exit)"});
     return;
+  }
+  const std::string Object = Syms.objectName(S.Resource);
+  F.Notes.push_back({S.WaitAt, Who + " waits for " + Object + " here"});
+  std::string Holder = Syms.actorName(S.Holder);
+  if (Waits.hasEnded(S.Holder))
+    Holder += ", which has ended without releasing it";
+  F.Notes.push_back({S.HeldAt, Object + " is held by " + Holder +
+                                   ", acquired here"});
+}
+
+void Checker::checkWait(uint32_t Actor, std::vector<Finding> &Out) {
+  if (Deadlocked)
+    return;
+  std::optional<std::vector<WaitStep>> Cycle = Waits.cycleFrom(Actor);
+  // A thread waiting for a Lock it holds itself can still be freed: any
+  // thread may release a Lock. That wait is a deadlock only once every live
+  // actor is stuck, which checkAllStuck decides.
+  if (!Cycle || Cycle->size() < 2) {
+    checkAllStuck(Actor, Out);
+    return;
+  }
   Deadlocked = true;
+  std::vector<std::string> Names;
+  for (const WaitStep &S : *Cycle)
+    Names.push_back(Syms.actorName(S.Actor));
+  Finding F = report::makeFinding(
+      RuleId::Deadlock,
+      "deadlock: " + std::to_string(Cycle->size()) +
+          " threads wait for each other forever: " + joinNames(Names),
+      Cycle->front().WaitAt, Origin);
+  for (const WaitStep &S : *Cycle)
+    describeStep(S, F);
+  Out.push_back(std::move(F));
+}
+
+void Checker::checkAllStuck(uint32_t Trigger, std::vector<Finding> &Out) {
+  if (Deadlocked || Live.empty())
+    return;
+  for (uint32_t A : Live)
+    if (!Waits.stuck(A))
+      return;
+  Deadlocked = true;
+  std::vector<WaitStep> Steps;
+  for (uint32_t A : Live)
+    Steps.push_back(*Waits.waitOf(A));
+  // The cause goes first: a lock wait that only its own holder (the waiter
+  // itself, or a thread that has ended) could end. Else the actor whose wait
+  // completed the picture.
+  auto IsRoot = [&](const WaitStep &S) {
+    return !S.Join && (S.Holder == S.Actor || Waits.hasEnded(S.Holder));
+  };
+  auto Root = std::find_if(Steps.begin(), Steps.end(), IsRoot);
+  if (Root == Steps.end())
+    Root = std::find_if(Steps.begin(), Steps.end(), [&](const WaitStep &S) {
+      return S.Actor == Trigger && known(S.WaitAt);
+    });
+  if (Root == Steps.end())
+    Root = std::find_if(Steps.begin(), Steps.end(),
+                        [&](const WaitStep &S) { return known(S.WaitAt); });
+  if (Root != Steps.end())
+    std::rotate(Steps.begin(), Root, Root + 1);
 
   std::string Message;
-  if (Cycle->size() == 1) {
-    Message = "deadlock: " + Syms.actorName(Actor) + " waits forever for " +
-              Syms.objectName(L) + " which it holds itself";
+  const WaitStep &First = Steps.front();
+  if (IsRoot(First)) {
+    Message = "deadlock: " + Syms.actorName(First.Actor) +
+              " waits forever for " + Syms.objectName(First.Resource) +
+              (First.Holder == First.Actor
+                   ? " which it holds itself"
+                   : ", held by " + Syms.actorName(First.Holder) +
+                         " which has ended");
   } else {
     std::vector<std::string> Names;
-    for (const WaitStep &S : *Cycle)
+    for (const WaitStep &S : Steps)
       Names.push_back(Syms.actorName(S.Actor));
-    Message = "deadlock: " + std::to_string(Cycle->size()) +
-              " threads wait for each other forever: " + joinNames(Names);
+    Message = "deadlock: all " + std::to_string(Steps.size()) +
+              " threads are blocked and none can wake the others: " +
+              joinNames(Names);
   }
+  Location At = First.WaitAt;
+  if (!known(At))
+    At = First.HeldAt;
   Finding F = report::makeFinding(RuleId::Deadlock, Message, At, Origin);
-  for (const WaitStep &S : *Cycle) {
-    std::string Object = Syms.objectName(S.Resource);
-    F.Notes.push_back(
-        {S.WaitAt, Syms.actorName(S.Actor) + " waits for " + Object + " here"});
-    F.Notes.push_back({S.HeldAt, Object + " is held by " +
-                                     Syms.actorName(S.Holder) +
-                                     ", acquired here"});
-  }
+  for (const WaitStep &S : Steps)
+    describeStep(S, F);
   Out.push_back(std::move(F));
 }
 
@@ -279,8 +374,11 @@ void Checker::onThreadEnd(const Event &E, std::vector<Finding> &Out) {
     Held.erase(It);
   }
   // The locks stay held (a dead thread never releases them); only the
-  // actor's own bookkeeping goes.
-  Waits.stopWaiting(Actor);
+  // actor's own bookkeeping goes. Its joiners are free; the others may now
+  // all be stuck.
+  Waits.ended(Actor);
+  Live.erase(Actor);
+  checkAllStuck(Actor, Out);
 }
 
 std::vector<Finding> checkTrace(const trace::Trace &T) {

@@ -2,7 +2,10 @@
 //
 // The same code checks a program online (the runtime feeds each event as it
 // happens, under its own lock) and offline (checkTrace over a trace file):
-//   - deadlock             an untimed wait closing a WaitForGraph cycle
+//   - deadlock             an untimed wait closing a WaitForGraph cycle of
+//                          two or more actors, or every live actor stuck
+//                          (a Lock held by its own waiter or by an ended
+//                          thread, a join of a stuck thread, ...)
 //   - lock-order-inversion a new LockOrderGraph edge closing a cycle
 //   - missing-release      an actor ends holding locks (held-at-exit)
 //   - double-acquire       a blocking request for a non-recursive lock the
@@ -71,12 +74,22 @@ private:
   void onAcquired(const trace::Event &E, std::vector<report::Finding> &Out);
   void onReleased(const trace::Event &E);
   void onThreadEnd(const trace::Event &E, std::vector<report::Finding> &Out);
+  void onJoinRequest(const trace::Event &E, std::vector<report::Finding> &Out);
+  /// After \p Actor's untimed wait began: a cycle of 2+ actors through it,
+  /// else every live actor stuck, is a deadlock.
+  void checkWait(uint32_t Actor, std::vector<report::Finding> &Out);
+  /// Every live actor stuck: one deadlock finding describing each of them.
+  void checkAllStuck(uint32_t Trigger, std::vector<report::Finding> &Out);
+  /// "waits for X here" / "X is held by Y, acquired here" notes of a step.
+  void describeStep(const WaitStep &S, report::Finding &F) const;
 
   const Symbols &Syms;
   LockOrderGraph Order;
   WaitForGraph Waits;
   /// Per actor: locks held in acquisition order, with the acquire site.
   std::map<uint32_t, std::vector<std::pair<LockKey, uint32_t>>> Held;
+  /// Actors that have begun and not ended (a deadlock needs them all stuck).
+  std::set<uint32_t> Live;
   /// Cycles already reported (sorted node sets).
   std::set<std::vector<LockKey>> ReportedCycles;
   bool Deadlocked = false;

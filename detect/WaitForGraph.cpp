@@ -30,25 +30,59 @@ void WaitForGraph::release(ActorKey A, ResourceKey R) {
 
 void WaitForGraph::wait(ActorKey A, ResourceKey R, report::Location At,
                         bool Timed) {
-  Waits[A] = Wait{R, std::move(At), Timed};
+  Waits[A] = Wait{R, std::move(At), Timed, /*Join=*/false};
+}
+
+void WaitForGraph::waitForEnd(ActorKey A, ActorKey Target, report::Location At,
+                              bool Timed) {
+  Waits[A] = Wait{Target, std::move(At), Timed, /*Join=*/true};
 }
 
 void WaitForGraph::stopWaiting(ActorKey A) { Waits.erase(A); }
+
+void WaitForGraph::ended(ActorKey A) {
+  Waits.erase(A);
+  Ended.insert(A);
+  for (auto It = Waits.begin(); It != Waits.end();)
+    if (It->second.Join && It->second.Resource == A)
+      It = Waits.erase(It);
+    else
+      ++It;
+}
+
+std::optional<WaitStep> WaitForGraph::waitOf(ActorKey A) const {
+  auto W = Waits.find(A);
+  if (W == Waits.end())
+    return std::nullopt;
+  WaitStep S{A, W->second.Resource, W->second.At, 0, {}, W->second.Join};
+  if (W->second.Join) {
+    S.Holder = W->second.Resource;
+  } else if (auto H = Holds.find(W->second.Resource); H != Holds.end()) {
+    S.Holder = H->second.Actor;
+    S.HeldAt = H->second.At;
+  }
+  return S;
+}
+
+bool WaitForGraph::stuck(ActorKey A) const {
+  auto W = Waits.find(A);
+  if (W == Waits.end() || W->second.Timed)
+    return false;
+  if (W->second.Join)
+    return !Ended.count(W->second.Resource);
+  return Holds.count(W->second.Resource) != 0;
+}
 
 std::optional<std::vector<WaitStep>> WaitForGraph::cycleFrom(ActorKey A) const {
   std::vector<WaitStep> Steps;
   std::set<ActorKey> Seen;
   ActorKey Cur = A;
   while (Seen.insert(Cur).second) {
-    auto W = Waits.find(Cur);
-    if (W == Waits.end() || W->second.Timed)
+    if (!stuck(Cur))
       return std::nullopt;
-    auto H = Holds.find(W->second.Resource);
-    if (H == Holds.end())
-      return std::nullopt;
-    Steps.push_back(WaitStep{Cur, W->second.Resource, W->second.At,
-                             H->second.Actor, H->second.At});
-    Cur = H->second.Actor;
+    std::optional<WaitStep> S = waitOf(Cur);
+    Steps.push_back(*S);
+    Cur = S->Holder;
     if (Cur == A)
       return Steps;
   }

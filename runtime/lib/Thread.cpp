@@ -83,6 +83,10 @@ bool waitEnded(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline) {
 bool joinState(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline,
                uint32_t Site) {
   Runtime &R = core::runtime();
+  // Recorded before waiting, so a join that can never return is part of the
+  // wait-for graph (the detector ignores it if S has already ended).
+  uint8_t Flags = trace::LockBlocking | (Deadline ? trace::LockTimed : 0);
+  R.Rec.sync(EventKind::JoinRequest, Flags, Me.Id, S.A->Id, Site);
   bool Ended = waitEnded(S, Me, Deadline);
   if (Ended)
     WEFT_TSAN_ACQUIRE(&S);

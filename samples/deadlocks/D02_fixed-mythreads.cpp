@@ -29,19 +29,23 @@ public:
 
   void fun1() {
     mutexA.acquire(); // 如果锁被占用,则阻塞在这里,等待锁的释放
-    print("I am " + name() + " , get res: ResA---" + std::to_string(time::time()));
+    print("I am " + name() + " , get res: ResA---" +
+          std::to_string(time::time()));
     mutexB.acquire();
-    print("I am " + name() + " , get res: ResB---" + std::to_string(time::time()));
+    print("I am " + name() + " , get res: ResB---" +
+          std::to_string(time::time()));
     mutexB.release();
     mutexA.release();
   }
 
   void fun2() {
     mutexB.acquire();
-    print("I am " + name() + " , get res: ResB---" + std::to_string(time::time()));
+    print("I am " + name() + " , get res: ResB---" +
+          std::to_string(time::time()));
     time::sleep(0.2);
     mutexA.acquire();
-    print("I am " + name() + " , get res: ResA---" + std::to_string(time::time()));
+    print("I am " + name() + " , get res: ResA---" +
+          std::to_string(time::time()));
     mutexA.release();
     mutexB.release();
   }

@@ -1,8 +1,8 @@
-// Seed 002 二.7 (线程同步和互斥锁, first program: 未使用线程同步和互斥锁的情况):
-// two Drawing threads withdraw 80 each from an Account holding 100.
-// Lesson: both threads check `money < drawingNum`, both pass, sleep(1), then
-// both subtract: 160 is taken from 100 and the balance becomes -60.
-// Bug: data race on Account::money (check-then-act, deliberate).
+// Seed 002 二.7 (线程同步和互斥锁, first program:
+// 未使用线程同步和互斥锁的情况): two Drawing threads withdraw 80 each from an
+// Account holding 100. Lesson: both threads check `money < drawingNum`, both
+// pass, sleep(1), then both subtract: 160 is taken from 100 and the balance
+// becomes -60. Bug: data race on Account::money (check-then-act, deliberate).
 //
 //   from threading import Thread
 //   from time import sleep
@@ -32,8 +32,10 @@ public:
     time::sleep(1); // 判断完可以取钱，则阻塞。就是为了测试发生冲突问题
     account.money -= drawingNum;
     expenseTotal += drawingNum;
-    print("账户：" + account.name + ",余额是：" + std::to_string(account.money));
-    print("账户：" + account.name + ",总共取了：" + std::to_string(expenseTotal));
+    print("账户：" + account.name + ",余额是：" +
+          std::to_string(account.money));
+    print("账户：" + account.name + ",总共取了：" +
+          std::to_string(expenseTotal));
   }
 
   int drawingNum;

@@ -40,8 +40,10 @@ public:
     account.money -= drawingNum;
     expenseTotal += drawingNum;
     lock1.release();
-    print("账户：" + account.name + ",余额是：" + std::to_string(account.money));
-    print("账户：" + account.name + ",总共取了：" + std::to_string(expenseTotal));
+    print("账户：" + account.name + ",余额是：" +
+          std::to_string(account.money));
+    print("账户：" + account.name + ",总共取了：" +
+          std::to_string(expenseTotal));
   }
 
   int drawingNum;

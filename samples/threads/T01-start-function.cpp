@@ -17,7 +17,8 @@ void foo(std::string name) {
   print(name + " say hello");
 }
 
-int main() { // if __name__ == '__main__':
+// if __name__ == '__main__':
+int main() {
   Thread s(foo, std::string("egon")); // s=Thread(target=foo,args=('egon',))
   s.start();
   print("主线程");

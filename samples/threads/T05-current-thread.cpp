@@ -21,7 +21,9 @@ std::string repr(const Thread &t) {
   std::ostringstream os;
   os << '<' << (&t == &threading::main_thread() ? "_MainThread" : "Thread")
      << '(' << t.name() << ", "
-     << (!t.ident() ? "initial" : t.is_alive() ? "started" : "stopped")
+     << (!t.ident()     ? "initial"
+         : t.is_alive() ? "started"
+                        : "stopped")
      << (t.daemon() ? " daemon" : "");
   if (t.ident())
     os << ' ' << *t.ident();

@@ -52,8 +52,9 @@ int cmdAnalyze(const Args &A) {
       return usageError("analyze", "unknown option '" + A[I] + "'");
     Opts.Files.push_back(A[I]);
   }
-  if (Opts.Files.empty())
-    return usageError("analyze", "no input files");
+  if (Opts.Files.empty() && Opts.BuildDir.empty())
+    return usageError("analyze", "no input files (give files, or -p BUILD_DIR "
+                                 "to analyze every file of its database)");
 
   report::Report R;
   R.Tool = "weft analyze";
@@ -76,7 +77,8 @@ int cmdAnalyze(const Args &A) {
   Opts.Files = Existing;
   Opts.WeftIncludeDir = toolchain().IncludeDir;
   std::string Error;
-  if (!Opts.Files.empty() && !analyzer::analyze(Opts, R, Error)) {
+  bool Any = !Opts.Files.empty() || (!Opts.BuildDir.empty() && R.Errors.empty());
+  if (Any && !analyzer::analyze(Opts, R, Error)) {
     std::cerr << "weft: internal error: " << Error << "\n";
     return ExitInternal;
   }

@@ -38,6 +38,7 @@ std::string objectText(const trace::Trace &T, const trace::Event &E) {
   case K::ThreadStart:
   case K::ThreadBegin:
   case K::ThreadJoin:
+  case K::JoinRequest:
   case K::DaemonKilled:
     return shortActor(T, E.Object);
   case K::Sleep: {
