@@ -109,8 +109,16 @@ void Checker::onEvent(const Event &E, std::vector<Finding> &Out) {
     onJoinRequest(E, Out);
     break;
   case EventKind::ThreadJoin:
+  case EventKind::WaitWake:
     Waits.stopWaiting(E.Actor);
     break;
+  case EventKind::WaitBlock: {
+    const bool Timed = E.Flags & trace::LockTimed;
+    Waits.park(E.Actor, E.Object, Syms.site(E.Site), Timed);
+    if (!Timed)
+      checkAllStuck(E.Actor, Out);
+    break;
+  }
   case EventKind::LockRequest:
     onRequest(E, Out);
     break;
@@ -183,6 +191,8 @@ void Checker::describeStep(const WaitStep &S, Finding &F) const {
   }
   const std::string Object = Syms.objectName(S.Resource);
   F.Notes.push_back({S.WaitAt, Who + " waits for " + Object + " here"});
+  if (S.Parked)
+    return; // no holder to name
   std::string Holder = Syms.actorName(S.Holder);
   if (Waits.hasEnded(S.Holder))
     Holder += ", which has ended without releasing it";
@@ -229,7 +239,8 @@ void Checker::checkAllStuck(uint32_t Trigger, std::vector<Finding> &Out) {
   // itself, or a thread that has ended) could end. Else the actor whose wait
   // completed the picture.
   auto IsRoot = [&](const WaitStep &S) {
-    return !S.Join && (S.Holder == S.Actor || Waits.hasEnded(S.Holder));
+    return !S.Join && !S.Parked &&
+           (S.Holder == S.Actor || Waits.hasEnded(S.Holder));
   };
   auto Root = std::find_if(Steps.begin(), Steps.end(), IsRoot);
   if (Root == Steps.end())

@@ -38,6 +38,11 @@ void WaitForGraph::waitForEnd(ActorKey A, ActorKey Target, report::Location At,
   Waits[A] = Wait{Target, std::move(At), Timed, /*Join=*/true};
 }
 
+void WaitForGraph::park(ActorKey A, ResourceKey Object, report::Location At,
+                        bool Timed) {
+  Waits[A] = Wait{Object, std::move(At), Timed, /*Join=*/false, /*Parked=*/true};
+}
+
 void WaitForGraph::stopWaiting(ActorKey A) { Waits.erase(A); }
 
 void WaitForGraph::ended(ActorKey A) {
@@ -54,8 +59,11 @@ std::optional<WaitStep> WaitForGraph::waitOf(ActorKey A) const {
   auto W = Waits.find(A);
   if (W == Waits.end())
     return std::nullopt;
-  WaitStep S{A, W->second.Resource, W->second.At, 0, {}, W->second.Join};
-  if (W->second.Join) {
+  WaitStep S{A, W->second.Resource, W->second.At, 0, {}, W->second.Join,
+             W->second.Parked};
+  if (W->second.Parked) {
+    // Nobody holds it: whoever could wake it is not known.
+  } else if (W->second.Join) {
     S.Holder = W->second.Resource;
   } else if (auto H = Holds.find(W->second.Resource); H != Holds.end()) {
     S.Holder = H->second.Actor;
@@ -68,6 +76,8 @@ bool WaitForGraph::stuck(ActorKey A) const {
   auto W = Waits.find(A);
   if (W == Waits.end() || W->second.Timed)
     return false;
+  if (W->second.Parked)
+    return true; // parked until someone wakes it (WaitWake ends the wait)
   if (W->second.Join)
     return !Ended.count(W->second.Resource);
   return Holds.count(W->second.Resource) != 0;
@@ -81,6 +91,8 @@ std::optional<std::vector<WaitStep>> WaitForGraph::cycleFrom(ActorKey A) const {
     if (!stuck(Cur))
       return std::nullopt;
     std::optional<WaitStep> S = waitOf(Cur);
+    if (S->Parked)
+      return std::nullopt; // no holder: only "everyone stuck" can tell
     Steps.push_back(*S);
     Cur = S->Holder;
     if (Cur == A)

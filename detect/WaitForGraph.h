@@ -31,6 +31,9 @@ struct WaitStep {
   ActorKey Holder;           // the resource is held by this actor,
   report::Location HeldAt;   // who acquired it here.
   bool Join = false;         // a join: Resource == Holder == the joined actor
+  /// A wait with no holder (queue, event, condition, semaphore...): the
+  /// actor is parked until another actor wakes it. Holder is 0.
+  bool Parked = false;
 };
 
 class WaitForGraph {
@@ -41,6 +44,9 @@ public:
   void release(ActorKey A, ResourceKey R);
   /// \p A starts waiting for \p R. Timed waits never form deadlocks.
   void wait(ActorKey A, ResourceKey R, report::Location At, bool Timed);
+  /// \p A is parked on \p Object (a primitive without owners) until some
+  /// actor wakes it.
+  void park(ActorKey A, ResourceKey Object, report::Location At, bool Timed);
   /// \p A starts waiting for actor \p Target to end (join).
   void waitForEnd(ActorKey A, ActorKey Target, report::Location At, bool Timed);
   /// \p A is no longer waiting (it got the resource, gave up, or timed out).
@@ -76,6 +82,7 @@ private:
     report::Location At;
     bool Timed;
     bool Join;
+    bool Parked = false;
   };
   std::map<ResourceKey, Hold> Holds;
   std::map<ActorKey, Wait> Waits;

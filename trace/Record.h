@@ -56,8 +56,16 @@ std::string_view objectTypeName(ObjectType T);
 bool objectTypeIsLock(ObjectType T);
 bool objectTypeIsRecursive(ObjectType T);
 
-/// Flags of LockRequest.
+/// Flags of LockRequest, JoinRequest and WaitBlock.
 enum LockFlags : uint8_t { LockBlocking = 1, LockTimed = 2 };
+/// Flags of WaitWake.
+enum WakeReason : uint8_t { WakeGranted = 0, WakeTimedOut = 1, WakeAborted = 2 };
+/// Flags of FutureDone.
+enum FutureOutcome : uint8_t {
+  FutureResultSet = 0,
+  FutureException = 1,
+  FutureCancelled = 2
+};
 
 struct Record {
   uint8_t Kind;

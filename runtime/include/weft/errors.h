@@ -27,6 +27,12 @@ public:
 WEFT_DEFINE_ERROR(RuntimeError, "RuntimeError")
 WEFT_DEFINE_ERROR(ValueError, "ValueError")
 WEFT_DEFINE_ERROR(TimeoutError, "TimeoutError")
+WEFT_DEFINE_ERROR(AssertionError, "AssertionError")
+WEFT_DEFINE_ERROR(EOFError, "EOFError")
+/// threading.BrokenBarrierError
+WEFT_DEFINE_ERROR(BrokenBarrierError, "threading.BrokenBarrierError")
+/// concurrent.futures.CancelledError
+WEFT_DEFINE_ERROR(CancelledError, "concurrent.futures.CancelledError")
 #undef WEFT_DEFINE_ERROR
 
 } // namespace weft
