@@ -201,15 +201,29 @@ Thread::~Thread() {
   if (!State)
     return;
   Actor *A;
-  bool Running;
+  bool Running, Subclass;
   {
     std::lock_guard<core::InternalMutex> G(State->Mu);
     A = State->A;
     Running = State->P == Phase::Started;
+    Subclass = !State->Target;
   }
   if (!Running || !A)
     return;
   Actor *Me = core::boundActor();
+  if (Subclass && Me != A) {
+    // By now the derived object is gone: its run() override and members
+    // cannot be used any more. C++ cannot keep it alive as Python does, so
+    // say so instead of silently running the base run().
+    std::string Msg =
+        "weft: error: thread '" + core::runtime().Actors.name(*A) +
+        "' runs a Thread subclass whose object was destroyed while the "
+        "thread was still running; its run() may not run at all. Keep the "
+        "object alive until the thread ends and join() it (Python keeps it "
+        "alive for you).\n";
+    ssize_t Ignored = ::write(2, Msg.data(), Msg.size());
+    (void)Ignored;
+  }
   if (!A->Daemon.load() && Me != A) {
     // Python keeps a started thread's object alive until it ends; C++
     // frees it here, so wait for the thread as Python's exit would.

@@ -33,6 +33,8 @@ WEFT_DEFINE_ERROR(EOFError, "EOFError")
 WEFT_DEFINE_ERROR(BrokenBarrierError, "threading.BrokenBarrierError")
 /// concurrent.futures.CancelledError
 WEFT_DEFINE_ERROR(CancelledError, "concurrent.futures.CancelledError")
+/// AttributeError (threading.local: a value this thread never set)
+WEFT_DEFINE_ERROR(AttributeError, "AttributeError")
 #undef WEFT_DEFINE_ERROR
 
 } // namespace weft

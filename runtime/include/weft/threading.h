@@ -70,7 +70,10 @@ public:
     });
   }
   /// A running non-daemon thread is waited for: Python keeps a started
-  /// Thread alive until it ends, and C++ must not free it earlier.
+  /// Thread alive until it ends, and C++ must not free it earlier. For a
+  /// subclass that is too late (its part of the object is already gone when
+  /// this runs): keep a subclass object alive and join() it; the runtime
+  /// prints an error if one is destroyed while its thread still runs.
   virtual ~Thread();
   Thread(const Thread &) = delete;
   Thread &operator=(const Thread &) = delete;
