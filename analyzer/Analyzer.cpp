@@ -11,6 +11,7 @@
 #include "analyzer/Analyzer.h"
 #include "analyzer/ApiModel.h"
 #include "analyzer/Lockset.h"
+#include "analyzer/Races.h"
 #include "analyzer/checks/Checks.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -29,6 +30,10 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
+#include <atomic>
+#include <iostream>
+#include <mutex>
+#include <thread>
 
 #ifndef WEFT_CLANG_RESOURCE_DIR
 #define WEFT_CLANG_RESOURCE_DIR ""
@@ -79,35 +84,46 @@ public:
 class LocksetConsumer : public ASTConsumer {
 public:
   LocksetConsumer(const ApiModel &Model, ProgramFacts &Facts,
-                  const std::string &SkipDir)
-      : Model(Model), Facts(Facts), SkipDir(SkipDir) {}
+                  const std::string &SkipDir, std::mutex &FactsLock)
+      : Model(Model), Facts(Facts), SkipDir(SkipDir), FactsLock(FactsLock) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A broken file's AST is partial: better nothing than wrong facts.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    analyzeTranslationUnit(Ctx, Model, Facts, SkipDir);
+    // Parsing runs in parallel (-j); the facts are shared.
+    std::lock_guard<std::mutex> G(FactsLock);
+    std::string Dir = SkipDir;
+    if (!Dir.empty() && Dir.back() != '/')
+      Dir += '/';
+    RaceCollector Races(Ctx, Model, Facts, Dir);
+    Races.collect();
+    analyzeTranslationUnit(Ctx, Model, Facts, SkipDir, &Races);
+    Races.finish();
   }
 
 private:
   const ApiModel &Model;
   ProgramFacts &Facts;
   const std::string &SkipDir;
+  std::mutex &FactsLock;
 };
 
 class LocksetAction : public ASTFrontendAction {
 public:
   LocksetAction(const ApiModel &Model, ProgramFacts &Facts,
-                const std::string &SkipDir)
-      : Model(Model), Facts(Facts), SkipDir(SkipDir) {}
+                const std::string &SkipDir, std::mutex &FactsLock)
+      : Model(Model), Facts(Facts), SkipDir(SkipDir), FactsLock(FactsLock) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
-    return std::make_unique<LocksetConsumer>(Model, Facts, SkipDir);
+    return std::make_unique<LocksetConsumer>(Model, Facts, SkipDir,
+                                             FactsLock);
   }
 
 private:
   const ApiModel &Model;
   ProgramFacts &Facts;
   const std::string &SkipDir;
+  std::mutex &FactsLock;
 };
 
 /// Flags only GCC knows (compile_commands.json written for g++): clang
@@ -207,7 +223,7 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
               llvm::StringRef(A).starts_with("--std"))
             return Args;
         CommandLineArguments R = Args;
-        R.insert(R.begin() + 1, isCFile(File) ? "-std=c17" : "-std=c++20");
+        R.insert(R.begin() + 1, isCFile(File) ? "-std=gnu17" : "-std=c++20");
         return R;
       });
   if (!ResourceDir.empty())
@@ -217,7 +233,12 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
             CommandLineArguments{"-resource-dir=" + ResourceDir},
             ArgumentInsertPosition::BEGIN));
 
-  for (const std::string &File : Files) {
+  std::mutex FactsLock, ProgressLock;
+  std::vector<std::vector<report::InputError>> FileErrors(Files.size());
+  std::atomic<size_t> Next{0}, Done{0};
+  auto ProcessFile = [&](size_t Index) {
+    const std::string &File = Files[Index];
+    std::vector<report::InputError> &Errors = FileErrors[Index];
     std::string Abs = absolute(File, "");
     CompileCommand Cmd;
     std::vector<CompileCommand> Cmds;
@@ -238,8 +259,8 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
       Cmd.CommandLine = {isCFile(File) ? "clang" : "clang++", File};
     }
     if (!llvm::sys::fs::exists(absolute(Cmd.Filename, Cmd.Directory))) {
-      Out.Errors.push_back({File, "no such file"});
-      continue;
+      Errors.push_back({File, "no such file"});
+      return;
     }
     CommandLineArguments Args = Adjust(Cmd.CommandLine, Cmd.Filename);
 
@@ -250,7 +271,7 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
         new FileManager(FileSystemOptions(), FS));
     FirstErrorConsumer Diags;
     ToolInvocation Invocation(
-        Args, std::make_unique<LocksetAction>(Model, Facts, SkipDir),
+        Args, std::make_unique<LocksetAction>(Model, Facts, SkipDir, FactsLock),
         FM.get());
     Invocation.setDiagnosticConsumer(&Diags);
     bool Ok = Invocation.run();
@@ -259,11 +280,36 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
       if (Diags.Errors > 1)
         Msg += " (and " + std::to_string(Diags.Errors - 1) + " more error" +
                (Diags.Errors > 2 ? "s" : "") + ")";
-      Out.Errors.push_back({File, Msg});
+      Errors.push_back({File, Msg});
     } else if (!Ok) {
-      Out.Errors.push_back({File, "clang could not process this file"});
+      Errors.push_back({File, "clang could not process this file"});
     }
+    size_t D = ++Done;
+    if (Opts.Progress) {
+      std::lock_guard<std::mutex> G(ProgressLock);
+      std::cerr << "\r\033[K[" << D << "/" << Files.size() << "] " << File
+                << std::flush;
+    }
+  };
+  auto Worker = [&] {
+    for (size_t I; (I = Next++) < Files.size();)
+      ProcessFile(I);
+  };
+  unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Files.size()));
+  if (Jobs <= 1) {
+    Worker();
+  } else {
+    std::vector<std::thread> Pool;
+    for (unsigned I = 0; I < Jobs; ++I)
+      Pool.emplace_back(Worker);
+    for (std::thread &T : Pool)
+      T.join();
   }
+  if (Opts.Progress && !Files.empty())
+    std::cerr << "\r\033[K" << std::flush;
+  // Errors in the order the files were given, whatever finished first.
+  for (auto &E : FileErrors)
+    Out.Errors.insert(Out.Errors.end(), E.begin(), E.end());
 
   std::vector<report::Finding> Found = runChecks(Facts);
   Out.Findings.insert(Out.Findings.end(), Found.begin(), Found.end());

@@ -26,6 +26,10 @@ struct Options {
   std::string WeftIncludeDir;
   /// Clang resource directory (builtin headers).
   std::string ResourceDir;
+  /// Translation units parsed at once (-j). Output does not depend on it.
+  unsigned Jobs = 1;
+  /// Print "[done/total] file" progress on stderr.
+  bool Progress = false;
 };
 
 /// Analyzes every file; findings and per-file input errors go to \p Out.

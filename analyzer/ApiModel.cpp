@@ -16,6 +16,8 @@ ApiModel::ApiModel() {
   using enum GuardKind;
   using enum GuardOp;
   using enum ThreadOp;
+  using enum QueueOp;
+  using enum SyncKind;
   auto Key = [](const char *Class, const char *Fn) {
     std::string K = Class;
     if (!K.empty())
@@ -29,6 +31,13 @@ ApiModel::ApiModel() {
 #define WEFT_GUARD_CALL(Class, Method, Op) GuardCalls[Key(Class, Method)] = Op;
 #define WEFT_THREAD_CALL(Class, Function, Op, CallableArg, FirstArg)           \
   ThreadCalls[Key(Class, Function)] = ThreadCallModel{Op, CallableArg, FirstArg};
+#define WEFT_THREAD_BASE(Class, Method, IsProcess)                             \
+  ThreadBases[Class] = {Method, IsProcess};
+#define WEFT_QUEUE_CALL(Class, Method, Op) QueueCalls[Key(Class, Method)] = Op;
+#define WEFT_COND_WAIT(Class, Function, MaxArgs)                               \
+  CondWaits[Key(Class, Function)] = MaxArgs;
+#define WEFT_SHARED_CONTAINER(Type) Containers[Type] = true;
+#define WEFT_SYNC_CALL(Class, Function, Kind) SyncCalls[Key(Class, Function)] = Kind;
 #include "analyzer/ApiModel.def"
 }
 
@@ -119,6 +128,88 @@ ApiModel::threadCtor(const CXXConstructExpr *CE) const {
     return nullptr;
   auto It = ThreadCalls.find(Class + "::");
   return It == ThreadCalls.end() ? nullptr : &It->second;
+}
+
+std::optional<QueueOp> ApiModel::queueCall(const CallExpr *CE) const {
+  // The methods live in a base class: name the object's own type.
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!MC || !FD || !FD->getDeclName().isIdentifier() ||
+      !MC->getImplicitObjectArgument())
+    return std::nullopt;
+  QualType T = MC->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  auto It = QueueCalls.find(typeName(T) + "::" + FD->getName().str());
+  if (It == QueueCalls.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::optional<unsigned> ApiModel::condWait(const CallExpr *CE) const {
+  auto It = CondWaits.find(callKey(CE));
+  if (It == CondWaits.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::optional<std::pair<std::string, bool>>
+ApiModel::threadBase(const CXXRecordDecl *RD) const {
+  if (!RD || !RD->hasDefinition())
+    return std::nullopt;
+  RD = RD->getDefinition();
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
+    if (!Base)
+      continue;
+    auto It = ThreadBases.find(recordName(Base));
+    if (It != ThreadBases.end())
+      return It->second;
+    if (auto R = threadBase(Base))
+      return R;
+  }
+  return std::nullopt;
+}
+
+std::optional<SyncKind> ApiModel::syncCall(const CallExpr *CE) const {
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD)
+    return std::nullopt;
+  std::string Key;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    const Expr *Obj = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      Obj = MC->getImplicitObjectArgument();
+    else if (isa<CXXOperatorCallExpr>(CE) && CE->getNumArgs() > 0)
+      Obj = CE->getArg(0);
+    QualType T = Obj ? Obj->IgnoreParenImpCasts()->getType()
+                     : QualType(MD->getParent()->getTypeForDecl(), 0);
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    std::string Name;
+    if (isa<CXXConversionDecl>(FD))
+      Name = "operator bool";
+    else if (FD->getOverloadedOperator() == OO_Equal)
+      Name = "operator=";
+    else if (FD->getDeclName().isIdentifier())
+      Name = FD->getName().str();
+    Key = typeName(T) + "::" + Name;
+    // std::atomic<T> derives from __atomic_base<T>: name the object.
+    if (!SyncCalls.count(Key))
+      Key = recordName(MD->getParent()) + "::" + Name;
+    if (!SyncCalls.count(Key) && Key.rfind("std::__atomic", 0) == 0)
+      Key = "std::atomic::" + Name;
+  } else {
+    Key = FD->getQualifiedNameAsString();
+  }
+  auto It = SyncCalls.find(Key);
+  if (It == SyncCalls.end())
+    return std::nullopt;
+  return It->second;
+}
+
+bool ApiModel::sharedContainer(QualType T) const {
+  return Containers.count(typeName(T)) != 0;
 }
 
 // ---- function names ---------------------------------------------------------

@@ -27,7 +27,13 @@ enum class GuardKind : uint8_t { Scoped, Unique };
 enum class GuardOp : uint8_t {
   GuardLock, GuardUnlock, GuardTryLock, GuardDisown, GuardOwns
 };
-enum class ThreadOp : uint8_t { ThreadCreate, ThreadStart, ThreadJoin };
+enum class ThreadOp : uint8_t {
+  ThreadCreate, ThreadStart, ThreadJoin, ProcessCreate
+};
+enum class SyncKind : uint8_t { SyncAcquire, SyncRelease, SyncBoth };
+enum class QueueOp : uint8_t {
+  QueueEmpty, QueueFull, QueueSize, QueueGet, QueuePut
+};
 
 /// LockArg values besides an argument index.
 constexpr int ThisObject = -1;
@@ -56,6 +62,19 @@ public:
   /// ... or a constructor (std::thread t(f, x)).
   const ThreadCallModel *threadCtor(const clang::CXXConstructExpr *CE) const;
 
+  /// A queue check or act (q.empty(), q.get()).
+  std::optional<QueueOp> queueCall(const clang::CallExpr *CE) const;
+  /// A condition wait: the most explicit arguments it takes without a
+  /// predicate.
+  std::optional<unsigned> condWait(const clang::CallExpr *CE) const;
+  /// \p RD derives from a thread base (weft Thread): the method it runs and
+  /// whether it is a process.
+  std::optional<std::pair<std::string, bool>>
+  threadBase(const clang::CXXRecordDecl *RD) const;
+  bool sharedContainer(clang::QualType T) const;
+  /// A hand-off point (sem_post, atomic store, Event.wait...).
+  std::optional<SyncKind> syncCall(const clang::CallExpr *CE) const;
+
   /// The kind of RAII guard type \p T is, if it is one.
   std::optional<GuardKind> guardType(clang::QualType T) const;
   /// Whether \p T (a lock object's type) is a known lock type, and if so
@@ -73,6 +92,11 @@ private:
   llvm::StringMap<LockCallModel> LockCalls;   // "Class::fn" or "fn"
   llvm::StringMap<GuardOp> GuardCalls;
   llvm::StringMap<ThreadCallModel> ThreadCalls;
+  llvm::StringMap<QueueOp> QueueCalls;
+  llvm::StringMap<unsigned> CondWaits;
+  llvm::StringMap<std::pair<std::string, bool>> ThreadBases;
+  llvm::StringMap<bool> Containers;
+  llvm::StringMap<SyncKind> SyncCalls;
 };
 
 /// The name of the lock \p E denotes (E is the lock object, or a pointer to

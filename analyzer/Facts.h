@@ -22,6 +22,7 @@
 #include "report/Finding.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@ struct LockPath {
   /// array index): never a double acquire, never a self edge.
   bool Imprecise = false;
   bool Recursive = false;
+  /// Data locations (Races.cpp) only: the function owning a Local root
+  /// ("" otherwise), and whether an index is a per-thread value (args[id]).
+  std::string Owner;
+  bool Partitioned = false;
 
   bool parametric() const {
     return Root == RootKind::Param || Root == RootKind::This;
@@ -112,6 +117,107 @@ struct OrderEdge {
   detect::LockEdgeInfo Info;
 };
 
+// ---- data races and the course's slips (Races.cpp, Threads.cpp) ------------
+
+/// How a callee's parameter (or `this`) is bound at a call or thread start.
+/// Object: the parameter's root denotes Path (a reference, `this`).
+/// Pointee: the parameter is a pointer; its ".*" denotes Path.
+struct DataBinding {
+  enum Kind : uint8_t { None, Object, Pointee } K = None;
+  LockPath Path;
+};
+
+struct BindingSet {
+  std::vector<DataBinding> Params;
+  std::vector<std::optional<LockPath>> LockParams; // lock naming of each arg
+  DataBinding This;
+  std::optional<LockPath> ThisLock;
+  /// Reference / pointer fields of a thread object set by its constructor
+  /// from its arguments: ".account" -> a1.
+  std::vector<std::pair<std::string, DataBinding>> FieldAliases;
+};
+
+/// A lock held (on every path) at an access; Since: where that critical
+/// section began (line 0 when paths disagree).
+struct HeldRef {
+  LockKey Lock = 0;
+  report::Location Since;
+};
+
+struct DataAccess {
+  LockPath Where;             // in the function's own terms
+  report::Location Site;
+  bool Write = false;
+  std::vector<HeldRef> Held;  // must-held
+  std::vector<uint32_t> Running; // actors that may be running (a parent)
+  bool InCondition = false;   // read in an if / while / for condition
+  bool SyncBefore = false;    // an acquire-side hand-off precedes it
+  bool SyncAfter = false;     // a release-side hand-off follows it
+};
+
+struct DataCall {
+  std::string Callee, CalleeName;
+  report::Location Site;
+  BindingSet Bind;
+  std::vector<HeldRef> Held;
+  std::vector<uint32_t> Running;
+  bool SyncBefore = false, SyncAfter = false;
+};
+
+struct FunctionData {
+  std::string Id, Name;
+  std::vector<DataAccess> Accesses;
+  std::vector<DataCall> Calls;
+};
+
+/// A thread (or task, or process) started somewhere.
+struct ThreadActor {
+  uint32_t Id = 0;
+  std::string Target, TargetName; // function id / name it runs
+  report::Location Site;          // where it is started (or created)
+  std::string How;                // "std::thread", "pthread_create", ...
+  BindingSet Bind;
+  std::string Parent;             // function id of the starting function
+  bool SelfParallel = false;      // several instances may run at once
+  bool Process = false;           // own memory: shares nothing
+  std::vector<uint32_t> ParallelWith; // same parent, may overlap
+};
+
+struct StartTwiceFact {
+  report::Location Site, First;
+  std::string Object;
+};
+
+struct CondWaitFact {
+  report::Location Site;
+  std::string Call;
+};
+
+/// q.empty()/qsize()/full() tested, then q.get()/put() in the branch.
+struct QueueCheckFact {
+  report::Location Check, Act;
+  std::string Queue, CheckCall, ActCall;
+  bool Covered = false; // one critical section spans both
+  bool ActIsGet = false;
+};
+
+/// A shared value tested, then written, in different critical sections.
+struct ValueCheckFact {
+  std::string Where;
+  report::Location Check, Write;
+  report::Location CheckSince, WriteSince;
+};
+
+/// A release (or a guard's unlock) of a lock.
+struct ReleaseFact {
+  LockKey Lock = 0;
+  report::Location Site;
+  std::string Function, FunctionId;
+  bool HeldOnSomePath = false;
+  bool AcquiredInFunction = false;
+  bool Parametric = false;
+};
+
 /// Everything the analysis learned, over all translation units.
 struct ProgramFacts {
   LockTable Locks;
@@ -124,6 +230,16 @@ struct ProgramFacts {
   /// Locks some function releases without having acquired them (a lock
   /// wrapper's unlock(), or a hand-off to another function).
   std::set<std::string> ReleasedUnheld;
+
+  std::vector<ReleaseFact> Releases;
+  std::map<std::string, FunctionData> Functions; // by function id
+  std::vector<ThreadActor> Actors;
+  /// Parent functions that may return with threads still running.
+  std::set<std::string> LeakyParents;
+  std::vector<StartTwiceFact> StartedTwice;
+  std::vector<CondWaitFact> CondWaits;
+  std::vector<QueueCheckFact> QueueChecks;
+  std::vector<ValueCheckFact> ValueChecks;
 };
 
 /// Orders locations by file, line, column.

@@ -218,6 +218,10 @@ private:
   void acquire(State &St, LockKey L, RawLoc Site, const VarDecl *Guard,
                uint32_t Via, bool Observe, const std::set<LockKey> &Batch);
   void release(State &St, LockKey L);
+  void observeRelease(const State &St, LockKey L, RawLoc Site) {
+    RelObs &R = Rel[{Site, L}];
+    (St.holds(L) ? R.Held : R.NotHeld) = true;
+  }
   void addHeld(State &St, LockKey L, RawLoc Site, const VarDecl *Guard,
                bool FromTry, uint32_t Via);
   /// A callee's summary renamed into this caller's terms at one call.
@@ -294,6 +298,10 @@ private:
     uint32_t Via = 0;
   };
   std::map<std::pair<RawLoc, LockKey>, AcqObs> Acq;
+  struct RelObs {
+    bool Held = false, NotHeld = false;
+  };
+  std::map<std::pair<RawLoc, LockKey>, RelObs> Rel;
   struct ExitObs {
     std::set<ExitPoint> Exits;
     bool FromTry = false;
@@ -308,9 +316,9 @@ private:
 class TUAnalyzer {
 public:
   TUAnalyzer(ASTContext &Ctx, const ApiModel &Model, ProgramFacts &Facts,
-             std::string SkipDir)
+             std::string SkipDir, LocksetObserver *Observer)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Model(Model), Facts(Facts),
-        SkipDir(std::move(SkipDir)) {
+        Observer(Observer), SkipDir(std::move(SkipDir)) {
     Vias.emplace_back();
   }
 
@@ -349,6 +357,7 @@ public:
   SourceManager &SM;
   const ApiModel &Model;
   ProgramFacts &Facts;
+  LocksetObserver *Observer;
 
 private:
   void collect();
@@ -569,6 +578,12 @@ void FunctionAnalyzer::addState(const CFGBlock *B, State St) {
 void FunctionAnalyzer::transfer(const CFGElement &E, State &St) {
   if (auto S = E.getAs<CFGStmt>()) {
     const Stmt *Stm = S->getStmt();
+    if (TU.Observer && TU.Observer->wants(Stm)) {
+      std::vector<std::pair<LockKey, unsigned>> H;
+      for (const HeldLock &L : St.Held)
+        H.emplace_back(L.Lock, L.Site);
+      TU.Observer->held(Stm, H);
+    }
     if (const auto *CE = dyn_cast<CallExpr>(Stm))
       onCall(CE, St);
     else if (const auto *CC = dyn_cast<CXXConstructExpr>(Stm))
@@ -868,6 +883,7 @@ void FunctionAnalyzer::onCall(const CallExpr *CE, State &St) {
                                  Op == LockOp::TryAcquire, 0});
         break;
       case LockOp::Release:
+        observeRelease(St, L, Site);
         release(St, L);
         break;
       case LockOp::PyAcquire:
@@ -889,6 +905,14 @@ void FunctionAnalyzer::onCall(const CallExpr *CE, State &St) {
         acquire(St, L, Site, V, 0, true, Batch);
         break;
       case GuardOp::GuardUnlock:
+        {
+          bool Owned = std::any_of(St.Held.begin(), St.Held.end(),
+                                   [&](const HeldLock &H) {
+                                     return H.Guard == V && H.Lock == L;
+                                   });
+          RelObs &R = Rel[{Site, L}];
+          (Owned ? R.Held : R.NotHeld) = true;
+        }
         std::erase_if(St.Held, [&](const HeldLock &H) {
           return H.Guard == V && H.Lock == L;
         });
@@ -1320,6 +1344,18 @@ void FunctionAnalyzer::finish() {
   }
   for (auto &[L, H] : OnReturn)
     Sum.HeldOnReturn.push_back(H);
+  for (auto &[K, R] : Rel) {
+    ReleaseFact RF;
+    RF.Lock = K.second;
+    RF.Site = TU.loc(K.first);
+    RF.Function = Name;
+    RF.FunctionId = Id;
+    RF.HeldOnSomePath = R.Held;
+    RF.Parametric = F.Locks.path(K.second).parametric();
+    for (auto &[AK, AO] : Acq)
+      RF.AcquiredInFunction |= AK.second == K.second;
+    F.Releases.push_back(std::move(RF));
+  }
   for (LockKey L : ReleasedUnheld) {
     Sum.Releases.push_back(L);
     F.ReleasedUnheld.insert(F.Locks.path(L).key());
@@ -1428,11 +1464,12 @@ void TUAnalyzer::run() {
 } // namespace
 
 void analyzeTranslationUnit(ASTContext &Ctx, const ApiModel &Model,
-                            ProgramFacts &Facts, const std::string &SkipDir) {
+                            ProgramFacts &Facts, const std::string &SkipDir,
+                            LocksetObserver *Observer) {
   std::string Dir = SkipDir;
   if (!Dir.empty() && Dir.back() != '/')
     Dir += '/';
-  TUAnalyzer(Ctx, Model, Facts, Dir).run();
+  TUAnalyzer(Ctx, Model, Facts, Dir, Observer).run();
 }
 
 } // namespace weft::analyzer

@@ -14,20 +14,35 @@
 #include "analyzer/Facts.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace clang {
 class ASTContext;
-}
+class Stmt;
+} // namespace clang
 
 namespace weft::analyzer {
 
 class ApiModel;
 
+/// Told which locks are held at chosen statements (Races.cpp uses it for
+/// the locks held at each access). held() is called once per path state
+/// reaching the statement, with (lock, raw location of its acquisition).
+class LocksetObserver {
+public:
+  virtual ~LocksetObserver() = default;
+  virtual bool wants(const clang::Stmt *S) const = 0;
+  virtual void held(const clang::Stmt *S,
+                    const std::vector<std::pair<LockKey, unsigned>> &Held) = 0;
+};
+
 /// Analyzes every user function of \p Ctx's translation unit and appends
 /// its facts to \p Facts. Functions declared in files under \p SkipDir
 /// (weft's runtime headers) are not analyzed.
 void analyzeTranslationUnit(clang::ASTContext &Ctx, const ApiModel &Model,
-                            ProgramFacts &Facts, const std::string &SkipDir);
+                            ProgramFacts &Facts, const std::string &SkipDir,
+                            LocksetObserver *Observer = nullptr);
 
 } // namespace weft::analyzer
 

@@ -11,6 +11,7 @@
 #include "detect/Checker.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace weft::detect {
 
@@ -98,8 +99,11 @@ findHeld(std::vector<std::pair<LockKey, uint32_t>> &Held, LockKey L) {
 void Checker::onEvent(const Event &E, std::vector<Finding> &Out) {
   // An actor is live from its start (or its first event: the main thread)
   // to its end.
-  if (E.Kind != EventKind::ThreadEnd && !Waits.hasEnded(E.Actor))
+  if (E.Kind != EventKind::ThreadEnd && E.Actor != LastLive &&
+      !Waits.hasEnded(E.Actor)) {
     Live.insert(E.Actor);
+    LastLive = E.Actor; // in Live and not ended until an actor ends
+  }
   switch (E.Kind) {
   case EventKind::ThreadStart:
     if (!Waits.hasEnded(E.Object))
@@ -114,7 +118,7 @@ void Checker::onEvent(const Event &E, std::vector<Finding> &Out) {
     break;
   case EventKind::WaitBlock: {
     const bool Timed = E.Flags & trace::LockTimed;
-    Waits.park(E.Actor, E.Object, Syms.site(E.Site), Timed);
+    Waits.park(E.Actor, E.Object, SiteId{E.Site}, Timed);
     if (!Timed)
       checkAllStuck(E.Actor, Out);
     break;
@@ -134,6 +138,19 @@ void Checker::onEvent(const Event &E, std::vector<Finding> &Out) {
   case EventKind::ThreadEnd:
     onThreadEnd(E, Out);
     break;
+  case EventKind::TaskDone:
+    onTaskDone(E, Out);
+    break;
+  case EventKind::ExecutorShutdown:
+    onExecutorShutdown(E, Out);
+    break;
+  case EventKind::DaemonKilled:
+    // The program ends without it (Python's exit): a daemon blocked forever
+    // is abandoned, not a deadlock when the main thread ends next.
+    Waits.ended(E.Object);
+    Live.erase(E.Object);
+    LastLive = NoActor;
+    break;
   default:
     break;
   }
@@ -144,7 +161,6 @@ void Checker::onRequest(const Event &E, std::vector<Finding> &Out) {
   const LockKey L = E.Object;
   const bool Blocking = E.Flags & trace::LockBlocking;
   const bool Timed = E.Flags & trace::LockTimed;
-  const Location At = Syms.site(E.Site);
 
   auto &Mine = Held[Actor];
   auto Prev = findHeld(Mine, L);
@@ -159,14 +175,14 @@ void Checker::onRequest(const Event &E, std::vector<Finding> &Out) {
             " is not reentrant, so this " +
             (Timed ? "waits for the whole timeout and fails"
                    : "blocks forever"),
-        At, Origin);
+        Syms.site(E.Site), Origin);
     F.Notes.push_back({Syms.site(Prev->second), "first acquired here"});
     Out.push_back(std::move(F));
   }
 
   if (!Blocking || Timed)
     return; // gives up by itself: never a deadlock
-  Waits.wait(Actor, L, At, /*Timed=*/false);
+  Waits.wait(Actor, L, SiteId{E.Site}, /*Timed=*/false);
   checkWait(Actor, Out);
 }
 
@@ -174,7 +190,7 @@ void Checker::onJoinRequest(const Event &E, std::vector<Finding> &Out) {
   if (Waits.hasEnded(E.Object))
     return; // the join returns at once
   const bool Timed = E.Flags & trace::LockTimed;
-  Waits.waitForEnd(E.Actor, E.Object, Syms.site(E.Site), Timed);
+  Waits.waitForEnd(E.Actor, E.Object, SiteId{E.Site}, Timed);
   if (!Timed)
     checkWait(E.Actor, Out);
 }
@@ -262,6 +278,11 @@ void Checker::checkAllStuck(uint32_t Trigger, std::vector<Finding> &Out) {
                    ? " which it holds itself"
                    : ", held by " + Syms.actorName(First.Holder) +
                          " which has ended");
+  } else if (Steps.size() == 1 && First.Parked) {
+    // D03: the only thread waits on a queue (event, ...) nobody can fill.
+    Message = "deadlock: " + Syms.actorName(First.Actor) +
+              " waits forever for " + Syms.objectName(First.Resource) +
+              " and no other thread is left to wake it";
   } else {
     std::vector<std::string> Names;
     for (const WaitStep &S : Steps)
@@ -282,7 +303,6 @@ void Checker::checkAllStuck(uint32_t Trigger, std::vector<Finding> &Out) {
 void Checker::onAcquired(const Event &E, std::vector<Finding> &Out) {
   const uint32_t Actor = E.Actor;
   const LockKey L = E.Object;
-  const Location At = Syms.site(E.Site);
   Waits.stopWaiting(Actor);
 
   // A plain Lock released by another actor may be taken over without that
@@ -294,21 +314,38 @@ void Checker::onAcquired(const Event &E, std::vector<Finding> &Out) {
   }
   auto &Mine = Held[Actor];
   if (findHeld(Mine, L) != Mine.end()) {
-    Waits.hold(Actor, L, At); // recursive re-acquire: a count, no new order
+    // Recursive re-acquire: a count, no new order.
+    Waits.hold(Actor, L, SiteId{E.Site});
     return;
   }
-  Waits.hold(Actor, L, At);
+  Waits.hold(Actor, L, SiteId{E.Site});
+  if (Mine.empty()) {
+    Mine.emplace_back(L, E.Site); // nothing held before: no order to add
+    return;
+  }
 
-  const std::string ActorName = Syms.actorName(Actor);
+  // Names and places are resolved only for what keeps them: a new edge's
+  // info (addEdge keeps the first one), or a finding.
+  std::optional<std::string> ActorName;
+  std::optional<Location> At;
+  auto here = [&]() -> const Location & {
+    if (!At)
+      At = Syms.site(E.Site);
+    return *At;
+  };
   for (const auto &[H, HSite] : Mine) {
+    const LockEdgeInfo *Old = Order.edge(H, L);
     LockEdgeInfo Info;
-    Info.Actor = ActorName;
-    Info.HeldAt = Syms.site(HSite);
-    Info.AcquiredAt = At;
+    if (!Old) {
+      if (!ActorName)
+        ActorName = Syms.actorName(Actor);
+      Info.Actor = *ActorName;
+      Info.HeldAt = Syms.site(HSite);
+      Info.AcquiredAt = here();
+    }
     for (const auto &[Other, OtherSite] : Mine)
       if (Other != H)
         Info.AlsoHeld.insert(Other);
-    const LockEdgeInfo *Old = Order.edge(H, L);
     size_t GatesBefore = Old ? Old->AlsoHeld.size() : 0;
     bool New = Order.addEdge(H, L, std::move(Info));
     // A known edge matters again only if it lost a gate lock.
@@ -334,7 +371,7 @@ void Checker::onAcquired(const Event &E, std::vector<Finding> &Out) {
       Message += Syms.objectName(Nodes[0]);
     }
     Finding F =
-        report::makeFinding(RuleId::LockOrderInversion, Message, At, Origin);
+        report::makeFinding(RuleId::LockOrderInversion, Message, here(), Origin);
     for (size_t I = 0; I < Nodes.size(); ++I) {
       LockKey From = Nodes[I], To = Nodes[(I + 1) % Nodes.size()];
       const LockEdgeInfo *EI = Order.edge(From, To);
@@ -389,7 +426,44 @@ void Checker::onThreadEnd(const Event &E, std::vector<Finding> &Out) {
   // all be stuck.
   Waits.ended(Actor);
   Live.erase(Actor);
+  LastLive = NoActor;
   checkAllStuck(Actor, Out);
+}
+
+void Checker::onTaskDone(const Event &E, std::vector<Finding> &Out) {
+  TaskDoneCount &C = TaskDones[E.Object];
+  ++C.Calls;
+  if (!(E.Flags & trace::TaskDoneTooMany)) {
+    ++C.Matched;
+    C.LastSite = E.Site;
+    return;
+  }
+  // Python raised ValueError here; every item put was already done.
+  const std::string Queue = Syms.objectName(E.Object);
+  Finding F = report::makeFinding(
+      RuleId::TaskDoneOverflow,
+      "task_done() called too many times: call " + std::to_string(C.Calls) +
+          " on " + Queue + ", but only " + std::to_string(C.Matched) +
+          (C.Matched == 1 ? " item was" : " items were") +
+          " put (ValueError in Python)",
+      Syms.site(E.Site), Origin);
+  if (C.LastSite)
+    F.Notes.push_back({Syms.site(C.LastSite),
+                       "the last task_done() that matched an item of " +
+                           Queue + " was here"});
+  Out.push_back(std::move(F));
+}
+
+void Checker::onExecutorShutdown(const Event &E, std::vector<Finding> &Out) {
+  if (!(E.Flags & trace::ShutdownAtExit))
+    return;
+  // The runtime shut it down at exit (site: where it was created).
+  Out.push_back(report::makeFinding(
+      RuleId::ExecutorLeak,
+      Syms.objectName(E.Object) +
+          " is still running when the program ends: it was never shut "
+          "down, so its work is waited for at exit",
+      Syms.site(E.Site), Origin));
 }
 
 std::vector<Finding> checkTrace(const trace::Trace &T) {

@@ -10,8 +10,15 @@
 //   - missing-release      an actor ends holding locks (held-at-exit)
 //   - double-acquire       a blocking request for a non-recursive lock the
 //                          actor already holds
+//   - task-done-overflow   Queue.task_done() once more than items were put
+//                          (TaskDone with flags=TaskDoneTooMany)
+//   - executor-leak        an executor shut down by the runtime at exit
+//                          (ExecutorShutdown with flags ShutdownAtExit)
 // Findings carry file:line from the event sites and name actors and objects
-// through Symbols.
+// through Symbols. The per-event state keeps ids only (actors, objects,
+// sites); Symbols is asked for names and places only when a finding (or a
+// new lock-order edge's explanation) is made, so the common lock and wait
+// events neither take the runtime's symbol locks nor allocate.
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_DETECT_CHECKER_H
 #define WEFT_DETECT_CHECKER_H
@@ -59,7 +66,11 @@ private:
 
 class Checker {
 public:
-  explicit Checker(const Symbols &S) : Syms(S) {}
+  explicit Checker(const Symbols &S) : Syms(S) {
+    // The wait-for graph keeps site ids; it asks for places only when it
+    // builds the steps of a finding.
+    Waits.setSiteResolver([&S](uint32_t Site) { return S.site(Site); });
+  }
 
   /// Feeds one Sync event, in program order. Appends the findings it causes.
   void onEvent(const trace::Event &E, std::vector<report::Finding> &Out);
@@ -75,6 +86,9 @@ private:
   void onReleased(const trace::Event &E);
   void onThreadEnd(const trace::Event &E, std::vector<report::Finding> &Out);
   void onJoinRequest(const trace::Event &E, std::vector<report::Finding> &Out);
+  void onTaskDone(const trace::Event &E, std::vector<report::Finding> &Out);
+  void onExecutorShutdown(const trace::Event &E,
+                          std::vector<report::Finding> &Out);
   /// After \p Actor's untimed wait began: a cycle of 2+ actors through it,
   /// else every live actor stuck, is a deadlock.
   void checkWait(uint32_t Actor, std::vector<report::Finding> &Out);
@@ -90,6 +104,18 @@ private:
   std::map<uint32_t, std::vector<std::pair<LockKey, uint32_t>>> Held;
   /// Actors that have begun and not ended (a deadlock needs them all stuck).
   std::set<uint32_t> Live;
+  /// The actor of the last event, known to be in Live and not ended (so a
+  /// run of events of one actor skips both lookups); reset when any actor
+  /// ends.
+  static constexpr uint32_t NoActor = UINT32_MAX;
+  uint32_t LastLive = NoActor;
+  /// Per queue: task_done() calls so far (all, and those that matched an
+  /// item), and the site of the last one that matched.
+  struct TaskDoneCount {
+    uint64_t Calls = 0, Matched = 0;
+    uint32_t LastSite = 0;
+  };
+  std::map<uint32_t, TaskDoneCount> TaskDones;
   /// Cycles already reported (sorted node sets).
   std::set<std::vector<LockKey>> ReportedCycles;
   bool Deadlocked = false;

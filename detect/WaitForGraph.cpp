@@ -3,117 +3,181 @@
 // Each actor waits for at most one resource and each resource has at most
 // one holder, so the graph is a functional graph: following "waits for ->
 // held by" from an actor either ends (someone can run) or comes back to an
-// actor already seen. cycleFrom follows it in O(length).
+// actor already seen. cycleFrom follows it in O(length), first by ids only,
+// and builds the steps (resolving sites) only for a cycle.
 //===----------------------------------------------------------------------===//
 #include "detect/WaitForGraph.h"
 
-#include <set>
-
 namespace weft::detect {
+
+WaitForGraph::SiteRef WaitForGraph::own(report::Location At) {
+  OwnLocs.push_back(std::move(At));
+  return SiteRef{static_cast<uint32_t>(OwnLocs.size() - 1), /*Own=*/true};
+}
+
+report::Location WaitForGraph::location(SiteRef S) const {
+  if (S.Own)
+    return OwnLocs[S.Id];
+  return Resolve ? Resolve(S.Id) : report::Location{};
+}
+
+const WaitForGraph::Wait *WaitForGraph::activeWait(ActorKey A) const {
+  auto It = Waits.find(A);
+  return It == Waits.end() || !It->second.Active ? nullptr : &It->second;
+}
+
+const WaitForGraph::Hold *WaitForGraph::activeHold(ResourceKey R) const {
+  auto It = Holds.find(R);
+  return It == Holds.end() || It->second.Count == 0 ? nullptr : &It->second;
+}
+
+void WaitForGraph::hold(ActorKey A, ResourceKey R, SiteId At) {
+  Hold &H = Holds[R]; // a node only the first time R is held
+  if (H.Count != 0 && H.Actor == A) {
+    ++H.Count;
+    return;
+  }
+  H = Hold{A, 1, SiteRef{At.Id, false}};
+}
 
 void WaitForGraph::hold(ActorKey A, ResourceKey R, report::Location At) {
   auto It = Holds.find(R);
-  if (It != Holds.end() && It->second.Actor == A) {
+  if (It != Holds.end() && It->second.Count != 0 && It->second.Actor == A) {
     ++It->second.Count;
     return;
   }
-  Holds[R] = Hold{A, 1, std::move(At)};
+  Holds[R] = Hold{A, 1, own(std::move(At))};
 }
 
 void WaitForGraph::release(ActorKey A, ResourceKey R) {
+  (void)A;
   auto It = Holds.find(R);
-  if (It == Holds.end())
+  if (It == Holds.end() || It->second.Count == 0)
     return;
-  if (--It->second.Count == 0)
-    Holds.erase(It);
+  --It->second.Count;
+}
+
+void WaitForGraph::setWait(ActorKey A, const Wait &W) {
+  Waits[A] = W; // a node only the first time A waits
+}
+
+void WaitForGraph::wait(ActorKey A, ResourceKey R, SiteId At, bool Timed) {
+  setWait(A, Wait{R, SiteRef{At.Id, false}, Timed, /*Join=*/false});
 }
 
 void WaitForGraph::wait(ActorKey A, ResourceKey R, report::Location At,
                         bool Timed) {
-  Waits[A] = Wait{R, std::move(At), Timed, /*Join=*/false};
+  setWait(A, Wait{R, own(std::move(At)), Timed, /*Join=*/false});
+}
+
+void WaitForGraph::waitForEnd(ActorKey A, ActorKey Target, SiteId At,
+                              bool Timed) {
+  setWait(A, Wait{Target, SiteRef{At.Id, false}, Timed, /*Join=*/true});
 }
 
 void WaitForGraph::waitForEnd(ActorKey A, ActorKey Target, report::Location At,
                               bool Timed) {
-  Waits[A] = Wait{Target, std::move(At), Timed, /*Join=*/true};
+  setWait(A, Wait{Target, own(std::move(At)), Timed, /*Join=*/true});
+}
+
+void WaitForGraph::park(ActorKey A, ResourceKey Object, SiteId At,
+                        bool Timed) {
+  setWait(A, Wait{Object, SiteRef{At.Id, false}, Timed, /*Join=*/false,
+                  /*Parked=*/true});
 }
 
 void WaitForGraph::park(ActorKey A, ResourceKey Object, report::Location At,
                         bool Timed) {
-  Waits[A] = Wait{Object, std::move(At), Timed, /*Join=*/false, /*Parked=*/true};
+  setWait(A, Wait{Object, own(std::move(At)), Timed, /*Join=*/false,
+                  /*Parked=*/true});
 }
 
-void WaitForGraph::stopWaiting(ActorKey A) { Waits.erase(A); }
+void WaitForGraph::stopWaiting(ActorKey A) {
+  auto It = Waits.find(A);
+  if (It != Waits.end())
+    It->second.Active = false;
+}
 
 void WaitForGraph::ended(ActorKey A) {
-  Waits.erase(A);
+  stopWaiting(A);
   Ended.insert(A);
-  for (auto It = Waits.begin(); It != Waits.end();)
-    if (It->second.Join && It->second.Resource == A)
-      It = Waits.erase(It);
-    else
-      ++It;
+  for (auto &[Waiter, W] : Waits)
+    if (W.Active && W.Join && W.Resource == A)
+      W.Active = false;
 }
 
-std::optional<WaitStep> WaitForGraph::waitOf(ActorKey A) const {
-  auto W = Waits.find(A);
-  if (W == Waits.end())
-    return std::nullopt;
-  WaitStep S{A, W->second.Resource, W->second.At, 0, {}, W->second.Join,
-             W->second.Parked};
-  if (W->second.Parked) {
+WaitStep WaitForGraph::stepOf(ActorKey A, const Wait &W) const {
+  WaitStep S{A, W.Resource, location(W.At), 0, {}, W.Join, W.Parked};
+  if (W.Parked) {
     // Nobody holds it: whoever could wake it is not known.
-  } else if (W->second.Join) {
-    S.Holder = W->second.Resource;
-  } else if (auto H = Holds.find(W->second.Resource); H != Holds.end()) {
-    S.Holder = H->second.Actor;
-    S.HeldAt = H->second.At;
+  } else if (W.Join) {
+    S.Holder = W.Resource;
+  } else if (const Hold *H = activeHold(W.Resource)) {
+    S.Holder = H->Actor;
+    S.HeldAt = location(H->At);
   }
   return S;
 }
 
+std::optional<WaitStep> WaitForGraph::waitOf(ActorKey A) const {
+  const Wait *W = activeWait(A);
+  if (!W)
+    return std::nullopt;
+  return stepOf(A, *W);
+}
+
 bool WaitForGraph::stuck(ActorKey A) const {
-  auto W = Waits.find(A);
-  if (W == Waits.end() || W->second.Timed)
+  const Wait *W = activeWait(A);
+  if (!W || W->Timed)
     return false;
-  if (W->second.Parked)
+  if (W->Parked)
     return true; // parked until someone wakes it (WaitWake ends the wait)
-  if (W->second.Join)
-    return !Ended.count(W->second.Resource);
-  return Holds.count(W->second.Resource) != 0;
+  if (W->Join)
+    return !Ended.count(W->Resource);
+  return activeHold(W->Resource) != nullptr;
 }
 
 std::optional<std::vector<WaitStep>> WaitForGraph::cycleFrom(ActorKey A) const {
-  std::vector<WaitStep> Steps;
-  std::set<ActorKey> Seen;
+  // Every actor on the walk is in an active wait, so a walk longer than
+  // the number of waits has met an actor twice: a cycle that A only waits
+  // on (the walk never comes back to A).
+  const size_t MaxSteps = Waits.size();
+  size_t Len = 0;
   ActorKey Cur = A;
-  while (Seen.insert(Cur).second) {
-    if (!stuck(Cur))
+  for (;;) {
+    if (Len >= MaxSteps || !stuck(Cur))
       return std::nullopt;
-    std::optional<WaitStep> S = waitOf(Cur);
-    if (S->Parked)
+    const Wait &W = *activeWait(Cur);
+    if (W.Parked)
       return std::nullopt; // no holder: only "everyone stuck" can tell
-    Steps.push_back(*S);
-    Cur = S->Holder;
+    ++Len;
+    Cur = W.Join ? W.Resource : activeHold(W.Resource)->Actor;
     if (Cur == A)
-      return Steps;
+      break;
   }
-  return std::nullopt; // a cycle, but one that A only waits on
+  std::vector<WaitStep> Steps;
+  Steps.reserve(Len);
+  Cur = A;
+  for (size_t I = 0; I < Len; ++I) {
+    Steps.push_back(stepOf(Cur, *activeWait(Cur)));
+    Cur = Steps.back().Holder;
+  }
+  return Steps;
 }
 
 std::optional<ActorKey> WaitForGraph::holder(ResourceKey R) const {
-  auto It = Holds.find(R);
-  if (It == Holds.end())
+  const Hold *H = activeHold(R);
+  if (!H)
     return std::nullopt;
-  return It->second.Actor;
+  return H->Actor;
 }
 
 std::vector<std::pair<ResourceKey, report::Location>>
 WaitForGraph::heldBy(ActorKey A) const {
   std::vector<std::pair<ResourceKey, report::Location>> Out;
   for (const auto &[R, H] : Holds)
-    if (H.Actor == A)
-      Out.emplace_back(R, H.At);
+    if (H.Count != 0 && H.Actor == A)
+      Out.emplace_back(R, location(H.At));
   return Out;
 }
 

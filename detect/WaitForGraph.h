@@ -6,6 +6,13 @@
 // An actor is stuck when its untimed wait cannot be satisfied now: the lock
 // is held (by anyone, an ended actor included) or the joined actor is alive.
 //
+// Sites are kept as ids (SiteId: a trace site id, resolved by the
+// resolver the owner sets) on the hot path, and turned into Locations only
+// when a WaitStep or heldBy() is built (the finding path). The Location
+// overloads (unit tests) keep their Location in a side table.
+// Entries are not erased when a hold or wait ends (a count of 0 / an
+// inactive wait), so the common lock and wait events allocate nothing.
+//
 // Threading: not thread-safe; callers serialize.
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_DETECT_WAITFORGRAPH_H
@@ -14,6 +21,7 @@
 #include "report/Finding.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -23,6 +31,11 @@ namespace weft::detect {
 
 using ActorKey = uint32_t;
 using ResourceKey = uint32_t;
+
+/// A site id of the event stream (resolved only when a step is built).
+struct SiteId {
+  uint32_t Id = 0;
+};
 
 struct WaitStep {
   ActorKey Actor;            // this actor ...
@@ -38,6 +51,16 @@ struct WaitStep {
 
 class WaitForGraph {
 public:
+  /// How SiteIds become Locations (called only when steps are built).
+  using SiteResolver = std::function<report::Location(uint32_t)>;
+  void setSiteResolver(SiteResolver R) { Resolve = std::move(R); }
+
+  /// The same operations with site ids (the Checker's hot path).
+  void hold(ActorKey A, ResourceKey R, SiteId At);
+  void wait(ActorKey A, ResourceKey R, SiteId At, bool Timed);
+  void park(ActorKey A, ResourceKey Object, SiteId At, bool Timed);
+  void waitForEnd(ActorKey A, ActorKey Target, SiteId At, bool Timed);
+
   /// \p A now holds \p R (counted: recursive holds need as many releases).
   void hold(ActorKey A, ResourceKey R, report::Location At);
   /// One release of \p R by \p A (or, for a plain Lock, by anyone).
@@ -66,27 +89,42 @@ public:
   std::optional<std::vector<WaitStep>> cycleFrom(ActorKey A) const;
 
   std::optional<ActorKey> holder(ResourceKey R) const;
-  bool isWaiting(ActorKey A) const { return Waits.count(A) != 0; }
+  bool isWaiting(ActorKey A) const { return activeWait(A) != nullptr; }
   /// Resources \p A holds, with where each was (first) acquired.
   std::vector<std::pair<ResourceKey, report::Location>>
   heldBy(ActorKey A) const;
 
 private:
+  /// A site: an id of the stream, or (Own) an index into OwnLocs.
+  struct SiteRef {
+    uint32_t Id = 0;
+    bool Own = false;
+  };
   struct Hold {
     ActorKey Actor;
-    unsigned Count;
-    report::Location At;
+    unsigned Count; // 0: not held (the entry is kept for reuse)
+    SiteRef At;
   };
   struct Wait {
     ResourceKey Resource;
-    report::Location At;
+    SiteRef At;
     bool Timed;
     bool Join;
     bool Parked = false;
+    bool Active = true; // false: the wait ended (the entry is kept)
   };
+  SiteRef own(report::Location At);
+  report::Location location(SiteRef S) const;
+  void setWait(ActorKey A, const Wait &W);
+  const Wait *activeWait(ActorKey A) const;
+  const Hold *activeHold(ResourceKey R) const;
+  WaitStep stepOf(ActorKey A, const Wait &W) const;
+
   std::map<ResourceKey, Hold> Holds;
   std::map<ActorKey, Wait> Waits;
   std::set<ActorKey> Ended;
+  std::vector<report::Location> OwnLocs;
+  SiteResolver Resolve;
 };
 
 } // namespace weft::detect

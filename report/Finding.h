@@ -76,6 +76,9 @@ struct Finding {
   std::string Message;
   Location Loc;
   std::vector<Related> Notes;
+  /// Optional code flow (SARIF codeFlows): the steps in execution order,
+  /// e.g. the two accesses of a race or the edges of a lock cycle.
+  std::vector<Related> Flow;
   /// "static" (analyzer) or "runtime" (a run or a trace).
   std::string Origin;
 };

@@ -15,6 +15,8 @@ std::optional<Format> parseFormat(std::string_view S) {
     return Format::Json;
   if (S == "sarif")
     return Format::Sarif;
+  if (S == "github")
+    return Format::Github;
   return std::nullopt;
 }
 
@@ -40,6 +42,9 @@ void render(std::ostream &OS, Format F, const Report &R,
     return;
   case Format::Sarif:
     renderSarif(OS, R, O);
+    return;
+  case Format::Github:
+    renderGithub(OS, R, O);
     return;
   }
 }

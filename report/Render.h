@@ -10,7 +10,7 @@
 
 namespace weft::report {
 
-enum class Format { Text, Json, Sarif };
+enum class Format { Text, Json, Sarif, Github };
 std::optional<Format> parseFormat(std::string_view S);
 
 struct RenderOptions {
@@ -35,6 +35,14 @@ void renderText(std::ostream &OS, const Report &R, const RenderOptions &O,
 void renderJson(std::ostream &OS, const Report &R, const RenderOptions &O);
 /// SARIF 2.1.0, one run, every rule of Rules.def declared.
 void renderSarif(std::ostream &OS, const Report &R, const RenderOptions &O);
+/// GitHub Actions workflow commands, one per finding:
+/// "::warning file=F,line=L,col=C,title=weft [rule]::message" (notes follow
+/// the message on their own lines). Paths relative to BaseDir (or cwd).
+void renderGithub(std::ostream &OS, const Report &R, const RenderOptions &O);
+/// The finding's stable fingerprint (SARIF partialFingerprints
+/// "weftFinding/v1"): rule, repo-relative file, message without line
+/// numbers. Used to match findings against a baseline.
+std::string fingerprint(const Finding &F, const RenderOptions &O);
 void render(std::ostream &OS, Format F, const Report &R,
             const RenderOptions &O);
 

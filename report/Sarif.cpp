@@ -110,6 +110,16 @@ private:
 std::string withoutLineNumbers(std::string_view Message) {
   std::string Out;
   for (size_t I = 0; I < Message.size(); ++I) {
+    // "at line 20" shifts too.
+    if (Message.substr(I, 5) == "line " && I + 5 < Message.size() &&
+        std::isdigit(static_cast<unsigned char>(Message[I + 5]))) {
+      Out += "line ";
+      I += 5;
+      while (I + 1 < Message.size() &&
+             std::isdigit(static_cast<unsigned char>(Message[I + 1])))
+        ++I;
+      continue;
+    }
     if (Message[I] == ':' && I + 1 < Message.size() &&
         std::isdigit(static_cast<unsigned char>(Message[I + 1]))) {
       ++I;
@@ -224,6 +234,31 @@ void writeResult(JsonWriter &W, const UriMaker &U, const Finding &F) {
     }
     W.arrayEnd();
   }
+  if (!F.Flow.empty()) {
+    // codeFlows: the steps of a race (both accesses) or of a lock cycle.
+    W.key("codeFlows");
+    W.arrayBegin();
+    W.objectBegin();
+    W.key("threadFlows");
+    W.arrayBegin();
+    W.objectBegin();
+    W.key("locations");
+    W.arrayBegin();
+    for (const Related &S : F.Flow) {
+      W.objectBegin();
+      W.key("location");
+      W.objectBegin();
+      writePhysicalLocation(W, U, S.Loc);
+      writeMessage(W, S.Message);
+      W.objectEnd();
+      W.objectEnd();
+    }
+    W.arrayEnd();
+    W.objectEnd();
+    W.arrayEnd();
+    W.objectEnd();
+    W.arrayEnd();
+  }
   W.key("partialFingerprints");
   W.objectBegin();
   W.member("weftFinding/v1", fingerprint(F, U.artifact(F.Loc.File)));
@@ -237,6 +272,11 @@ void writeResult(JsonWriter &W, const UriMaker &U, const Finding &F) {
   W.objectEnd();
 }
 } // namespace
+
+std::string fingerprint(const Finding &F, const RenderOptions &O) {
+  UriMaker U(O.BaseDir);
+  return fingerprint(F, U.artifact(F.Loc.File));
+}
 
 void renderSarif(std::ostream &OS, const Report &R, const RenderOptions &O) {
   UriMaker U(O.BaseDir);

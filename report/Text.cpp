@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "report/Render.h"
 
+#include <filesystem>
 #include <ostream>
 
 namespace weft::report {
@@ -99,6 +100,81 @@ void renderText(std::ostream &OS, const Report &R, const RenderOptions &O,
   if (Errors)
     Line += plural(Errors, "error");
   OS << Line << " generated.\n";
+}
+
+} // namespace weft::report
+
+// ---- GitHub Actions annotations ---------------------------------------------
+
+namespace weft::report {
+
+namespace {
+/// Workflow-command escaping: data escapes % CR LF; properties also : ,
+std::string ghEscape(std::string_view S, bool Property) {
+  std::string Out;
+  for (char C : S) {
+    switch (C) {
+    case '%': Out += "%25"; break;
+    case '\r': Out += "%0D"; break;
+    case '\n': Out += "%0A"; break;
+    case ':': Out += Property ? "%3A" : ":"; break;
+    case ',': Out += Property ? "%2C" : ","; break;
+    default: Out += C;
+    }
+  }
+  return Out;
+}
+
+std::string ghPath(const std::string &File, const std::string &BaseDir) {
+  namespace fs = std::filesystem;
+  std::error_code EC;
+  fs::path Base = BaseDir.empty() ? fs::current_path(EC) : fs::path(BaseDir);
+  fs::path P(File);
+  if (P.is_relative())
+    return P.lexically_normal().generic_string();
+  fs::path Rel = P.lexically_normal().lexically_relative(
+      fs::absolute(Base, EC).lexically_normal());
+  if (!Rel.empty() && *Rel.begin() != "..")
+    return Rel.generic_string();
+  return P.generic_string();
+}
+} // namespace
+
+void renderGithub(std::ostream &OS, const Report &R, const RenderOptions &O) {
+  for (const InputError &E : R.Errors) {
+    OS << "::error";
+    if (!E.File.empty())
+      OS << " file=" << ghEscape(ghPath(E.File, O.BaseDir), true);
+    OS << ",title=" << ghEscape("weft: input error", true) << "::"
+       << ghEscape(E.Message, false) << '\n';
+  }
+  for (const Finding &F : R.Findings) {
+    std::string_view Kind = F.Sev == Severity::Error     ? "error"
+                            : F.Sev == Severity::Warning ? "warning"
+                                                         : "notice";
+    OS << "::" << Kind;
+    std::string Sep = " ";
+    if (!F.Loc.File.empty()) {
+      OS << " file=" << ghEscape(ghPath(F.Loc.File, O.BaseDir), true);
+      if (F.Loc.Line)
+        OS << ",line=" << F.Loc.Line;
+      if (F.Loc.Column)
+        OS << ",col=" << F.Loc.Column;
+      Sep = ",";
+    }
+    OS << Sep << "title="
+       << ghEscape("weft [" + std::string(ruleInfo(F.Rule).Id) + "]", true)
+       << "::";
+    std::string Msg = F.Message;
+    for (const Related &N : F.Notes) {
+      Msg += "\n";
+      if (!N.Loc.File.empty())
+        Msg += ghPath(N.Loc.File, O.BaseDir) + ":" +
+               std::to_string(N.Loc.Line) + ": ";
+      Msg += N.Message;
+    }
+    OS << ghEscape(Msg, false) << '\n';
+  }
 }
 
 } // namespace weft::report

@@ -66,6 +66,13 @@ enum FutureOutcome : uint8_t {
   FutureException = 1,
   FutureCancelled = 2
 };
+/// Flags of ExecutorShutdown.
+enum ShutdownFlags : uint8_t {
+  ShutdownWaited = 1, // shutdown(wait=true)
+  ShutdownAtExit = 2  // done by the runtime at program exit (a leak)
+};
+/// Flags of TaskDone.
+enum TaskDoneFlags : uint8_t { TaskDoneTooMany = 1 };
 
 struct Record {
   uint8_t Kind;

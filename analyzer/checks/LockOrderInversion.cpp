@@ -89,6 +89,10 @@ void checkLockOrderInversion(const ProgramFacts &Facts,
       for (const report::Related &V : E->Via)
         F.Notes.push_back(V);
       F.Notes.push_back({E->HeldAt, quoted(Facts, A) + " acquired here"});
+      F.Flow.push_back({E->HeldAt, quoted(Facts, A) + " acquired"});
+      F.Flow.push_back({E->AcquiredAt, quoted(Facts, B) +
+                                           " acquired while holding " +
+                                           quoted(Facts, A)});
     }
     Out.push_back(std::move(F));
   }

@@ -27,6 +27,18 @@ bool parseValue(std::string_view S, int &Out, std::string &Expected) {
   return true;
 }
 
+bool parseValue(std::string_view S, double &Out, std::string &Expected) {
+  Expected = "a non-negative number";
+  std::string Str(S);
+  char *End = nullptr;
+  errno = 0;
+  double V = std::strtod(Str.c_str(), &End);
+  if (Str.empty() || *End != '\0' || errno != 0 || !(V >= 0))
+    return false;
+  Out = V;
+  return true;
+}
+
 bool parseValue(std::string_view S, ReportMode &Out, std::string &Expected) {
   Expected = "text, json, sarif or off";
   if (S == "text")

@@ -1,6 +1,8 @@
 //===- runtime/lib/Futex.cpp - futex system calls and the internal mutex --===//
 #include "Futex.h"
 
+#include "ControlledKernel.h"
+
 #include <cerrno>
 #include <linux/futex.h>
 #include <sys/syscall.h>
@@ -19,11 +21,17 @@ int futexWait(std::atomic<uint32_t> &Word, uint32_t Expected,
 }
 
 void futexWake(std::atomic<uint32_t> &Word, int Count) {
+  if (ControlledMode) [[unlikely]] // actors blocked on Word may run again
+    controlledWordReleased(Word);
   ::syscall(SYS_futex, reinterpret_cast<uint32_t *>(&Word), FUTEX_WAKE_PRIVATE,
             Count, nullptr, nullptr, 0);
 }
 
 void InternalMutex::lockSlow(uint32_t C) {
+  // Under the controlled scheduler the holder may be an actor waiting for
+  // its turn: block in the scheduler, not in the OS (ControlledKernel.h).
+  if (ControlledMode && controlledLockContended(State)) [[unlikely]]
+    return;
   // A short spin first: the critical sections are tiny.
   for (int I = 0; I < 100; ++I) {
     C = 0;

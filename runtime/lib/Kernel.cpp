@@ -9,6 +9,7 @@
 #include "Kernel.h"
 
 #include "Actor.h"
+#include "Runtime.h"
 
 #include <cerrno>
 #include <cmath>
@@ -53,10 +54,26 @@ int64_t Kernel::deadlineAfter(double Seconds) const {
   return Now + static_cast<int64_t>(std::ceil(Ns));
 }
 
-Kernel &kernel() {
+namespace {
+Kernel *Installed = nullptr; // set once, before any other thread exists
+} // namespace
+
+Kernel &nativeKernel() {
   static NativeKernel *K = new NativeKernel(); // immortal, like the actors
   return *K;
 }
+
+Kernel &kernel() {
+  if (Installed) [[likely]]
+    return *Installed;
+  // The runtime installs the back end while it is created (first thing
+  // after reading its settings), so that a first call such as
+  // time.monotonic() already reads the right clock.
+  (void)runtime();
+  return Installed ? *Installed : nativeKernel();
+}
+
+void installKernel(Kernel *K) { Installed = K; }
 
 Wake NativeKernel::park(Actor &Self, std::optional<int64_t> DeadlineNs) {
   std::atomic<uint32_t> &W = Self.ParkWord;

@@ -52,13 +52,20 @@ public:
                      std::string &Error) = 0;
 
   /// Sleeps until now() >= \p DeadlineNs: timed parks, ignoring permits.
-  void sleepUntil(Actor &Self, int64_t DeadlineNs);
+  /// (The controlled back end overrides it: a sleep ends only when virtual
+  /// time gets there, never early.)
+  virtual void sleepUntil(Actor &Self, int64_t DeadlineNs);
   /// now() + \p Seconds as a deadline (saturating; negative means now).
   int64_t deadlineAfter(double Seconds) const;
 };
 
 /// The back end in use (native until a controlled run installs another).
 Kernel &kernel();
+/// Makes \p K the back end (once, while the runtime is created, before any
+/// other thread exists; see ControlledKernel.h).
+void installKernel(Kernel *K);
+/// The native back end's instance.
+Kernel &nativeKernel();
 
 /// The native back end: actors are OS threads, a permit is a futex word.
 class NativeKernel final : public Kernel {

@@ -178,6 +178,12 @@ bool LockCore::locked() const {
   return Owner != nullptr;
 }
 
+unsigned LockCore::depthHeldBy(const Actor &A) const {
+  WEFT_TSAN_IGNORE_ACCESSES();
+  std::lock_guard<InternalMutex> G(Mu);
+  return Owner == &A ? Depth : 0;
+}
+
 bool LockCore::busy() const {
   WEFT_TSAN_IGNORE_ACCESSES();
   std::lock_guard<InternalMutex> G(Mu);

@@ -41,6 +41,9 @@ struct LockCore {
   bool locked() const;
   /// Held or waited for: freeing it now would strand the waiters.
   bool busy() const;
+  /// How many times \p A holds the lock (0: not its owner; a Lock: 0 or 1).
+  /// Condition uses it to check ownership and to release every level.
+  unsigned depthHeldBy(const Actor &A) const;
 
   uint32_t id() const { return Id; }
 

@@ -3,6 +3,8 @@
 
 #include "Actor.h"
 #include "Recorder.h"
+#include "TsanAnnotations.h"
+#include "TsanReport.h"
 #include "report/Render.h"
 #include "report/TraceFindings.h"
 
@@ -76,7 +78,7 @@ report::Location LiveSymbols::actorStart(uint32_t Id) const {
 // -- Monitor ------------------------------------------------------------------
 
 Monitor::Monitor(Recorder &Rec, const ActorRegistry &Actors, const Flags &F)
-    : Rec(Rec), Settings(F), Syms(Rec, Actors), Check(Syms) {}
+    : Rec(Rec), Actors(Actors), Settings(F), Syms(Rec, Actors), Check(Syms) {}
 
 void Monitor::setTrace(std::string Path, bool Chosen) {
   TracePath = std::move(Path);
@@ -86,6 +88,9 @@ void Monitor::setTrace(std::string Path, bool Chosen) {
 void Monitor::onEventLocked(const trace::Event &E) {
   if (Finished)
     return;
+#ifdef WEFT_TSAN_ENABLED
+  tsanOnEventLocked(*this, E); // ThreadSanitizer's reports so far
+#endif
   size_t Before = Findings.size();
   Check.onEvent(E, Findings);
   if (trace::TraceWriter *W = Rec.writer())
@@ -93,6 +98,14 @@ void Monitor::onEventLocked(const trace::Event &E) {
       report::writeFinding(*W, Findings[I], E.Actor);
   if (Check.deadlocked())
     exitDeadlockedLocked();
+}
+
+void Monitor::addFindingLocked(report::Finding F, uint16_t Actor) {
+  if (Finished)
+    return;
+  if (trace::TraceWriter *W = Rec.writer())
+    report::writeFinding(*W, F, Actor);
+  Findings.push_back(std::move(F));
 }
 
 void Monitor::exitDeadlockedLocked() {
@@ -103,10 +116,12 @@ void Monitor::exitDeadlockedLocked() {
     R.Kind = static_cast<uint8_t>(trace::EventKind::ProgramExit);
     R.Flags = 1;
     R.Actor = 1;
+    R.Time = Rec.eventTime(); // virtual under the controlled scheduler
     W->append(R);
   }
   finishLocked();
   std::fflush(nullptr);
+  WEFT_TSAN_BEFORE_EXIT();
   ::_exit(Settings.ExitCode);
 }
 
@@ -118,6 +133,9 @@ size_t Monitor::finish() {
 size_t Monitor::finishLocked() {
   if (Finished)
     return Findings.size();
+#ifdef WEFT_TSAN_ENABLED
+  tsanFinishLocked(*this); // the reports that came after the last event
+#endif
   Finished = true;
 
   report::Report R;

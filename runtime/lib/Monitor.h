@@ -55,6 +55,14 @@ public:
   /// Checks one event (Recorder's order mutex held). May end the process.
   void onEventLocked(const trace::Event &E);
 
+  /// A finding made outside the Checker (a ThreadSanitizer report, see
+  /// TsanReport.h), order mutex held: kept for the end and written into
+  /// the trace like the Checker's.
+  void addFindingLocked(report::Finding F, uint16_t Actor);
+  Recorder &recorder() { return Rec; }
+  const ActorRegistry &actors() const { return Actors; }
+  const detect::Symbols &symbols() const { return Syms; }
+
   /// The end of a normal run: renders the findings (per WEFT_REPORT),
   /// closes the trace, deletes a default trace of a clean run. Returns the
   /// number of findings. Later events are ignored. Idempotent.
@@ -65,6 +73,7 @@ private:
   size_t finishLocked();
 
   Recorder &Rec;
+  const ActorRegistry &Actors;
   const Flags &Settings;
   LiveSymbols Syms;
   detect::Checker Check;

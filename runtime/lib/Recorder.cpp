@@ -2,6 +2,7 @@
 #include "Recorder.h"
 
 #include "Actor.h"
+#include "ControlledKernel.h"
 #include "Monitor.h"
 
 #include <functional>
@@ -31,7 +32,34 @@ struct CacheHash {
            K.Column;
   }
 };
-thread_local std::unordered_map<CacheKey, uint32_t, CacheHash> SiteCache;
+struct SiteCacheMap {
+  std::unordered_map<CacheKey, uint32_t, CacheHash> Map;
+  ~SiteCacheMap();
+};
+thread_local SiteCacheMap SiteCache;
+/// Set once this thread's SiteCache is destroyed: the main thread's TLS
+/// destructors run before atexit handlers and static destructors, which may
+/// still record operations (an executor shut down at exit). A trivially
+/// destructible thread_local stays valid until the thread is gone.
+thread_local bool SiteCacheGone = false;
+SiteCacheMap::~SiteCacheMap() { SiteCacheGone = true; }
+
+/// In front of SiteCache: a small direct-mapped table (trivially
+/// destructible, so valid for the thread's whole life). A hit costs a hash
+/// and a compare; most programs touch far fewer sites than it has slots.
+struct FastSite {
+  const char *File;
+  uint32_t Line, Column, Id;
+};
+constexpr size_t FastSlots = 64;
+thread_local FastSite FastSites[FastSlots];
+
+size_t fastSlot(const char *File, uint32_t Line, uint32_t Column) {
+  uint64_t H = reinterpret_cast<uintptr_t>(File) ^ (uint64_t(Line) << 20) ^
+               (uint64_t(Column) << 8);
+  H *= 0x9e3779b97f4a7c15ull;
+  return static_cast<size_t>(H >> 58); // the top 6 bits: FastSlots = 64
+}
 
 } // namespace
 
@@ -47,18 +75,33 @@ void Recorder::open(const std::string &Path, const trace::HeaderInfo &Info,
 }
 
 uint32_t Recorder::nowMicros() const {
+  if (Ctl) [[unlikely]]
+    return static_cast<uint32_t>(Ctl->now() / 1000); // virtual time
   if (Writer)
     return Writer->nowMicros();
   return static_cast<uint32_t>((monotonicNs() - StartNs) / 1000);
 }
 
 uint32_t Recorder::site(const std::source_location &L) {
-  CacheKey K{L.file_name(), L.line(), L.column()};
-  auto It = SiteCache.find(K);
-  if (It != SiteCache.end())
-    return It->second;
-  uint32_t Id = internSite(L.file_name(), L.line(), L.column());
-  SiteCache.emplace(K, Id);
+  const char *File = L.file_name();
+  const uint32_t Line = L.line(), Column = L.column();
+  FastSite &F = FastSites[fastSlot(File, Line, Column)];
+  if (F.File == File && F.Line == Line && F.Column == Column) [[likely]]
+    return F.Id;
+  uint32_t Id;
+  if (SiteCacheGone) [[unlikely]] {
+    Id = internSite(File, Line, Column);
+  } else {
+    CacheKey K{File, Line, Column};
+    auto It = SiteCache.Map.find(K);
+    if (It != SiteCache.Map.end()) {
+      Id = It->second;
+    } else {
+      Id = internSite(File, Line, Column);
+      SiteCache.Map.emplace(K, Id);
+    }
+  }
+  F = FastSite{File, Line, Column, Id};
   return Id;
 }
 
@@ -114,6 +157,28 @@ void Recorder::defineActor(const Actor &A, std::string_view Name) {
 
 void Recorder::sync(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
                     uint32_t Object, uint32_t Site) {
+  recordSync(Kind, Flags, Actor, Object, Site);
+  if (Ctl) [[unlikely]] // the operation's scheduling point
+    Ctl->afterEvent(Kind, Flags, Actor, Object, Site);
+}
+
+void Recorder::schedule(uint16_t Actor, uint32_t Candidates, uint8_t Flags) {
+  std::lock_guard<InternalMutex> G(OrderMu);
+  if (!Writer)
+    return;
+  trace::Record R{};
+  R.Kind = static_cast<uint8_t>(trace::EventKind::Schedule);
+  R.Flags = Flags;
+  R.Actor = Actor;
+  R.Object = Candidates;
+  R.Time = nowMicros();
+  if (R.Time == 0)
+    R.Time = 1;
+  Writer->append(R);
+}
+
+void Recorder::recordSync(trace::EventKind Kind, uint8_t Flags,
+                          uint16_t Actor, uint32_t Object, uint32_t Site) {
   std::lock_guard<InternalMutex> G(OrderMu);
   trace::Record R{};
   R.Kind = static_cast<uint8_t>(Kind);

@@ -33,6 +33,7 @@
 namespace weft::core {
 
 class Monitor;
+class ControlledKernel;
 struct Actor;
 
 struct ObjectEntry {
@@ -49,6 +50,9 @@ public:
   void open(const std::string &Path, const trace::HeaderInfo &Info,
             std::string &Error);
   void setMonitor(Monitor *M) { Mon = M; }
+  /// Under the controlled scheduler: times are virtual and every sync() is
+  /// a scheduling point (ControlledKernel::afterEvent).
+  void setControlled(ControlledKernel *K) { Ctl = K; }
 
   /// The site id of \p L (interned once per process).
   uint32_t site(const std::source_location &L);
@@ -63,22 +67,34 @@ public:
   /// Records a Sync event and feeds it to the Monitor (see the header).
   void sync(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
             uint32_t Object, uint32_t Site);
+  /// A choice of the controlled scheduler (a Schedule record; not an
+  /// operation, so the Monitor does not see it).
+  void schedule(uint16_t Actor, uint32_t Candidates, uint8_t Flags);
 
   /// Lookups for the detectors' Symbols.
   report::Location location(uint32_t Site) const;
   ObjectEntry object(uint32_t Id) const;
 
   trace::TraceWriter *writer() const { return Writer.get(); }
+  /// The time field of an event recorded now (virtual under the controlled
+  /// scheduler; never 0).
+  uint32_t eventTime() const {
+    uint32_t T = nowMicros();
+    return T ? T : 1;
+  }
   /// The order mutex: held by sync() while the Monitor runs. The Monitor's
   /// end-of-run path takes it too.
   InternalMutex &orderMutex() { return OrderMu; }
 
 private:
+  void recordSync(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
+                  uint32_t Object, uint32_t Site);
   uint32_t internSite(const char *File, uint32_t Line, uint32_t Column);
   uint32_t nowMicros() const;
 
   std::unique_ptr<trace::TraceWriter> Writer;
   Monitor *Mon = nullptr;
+  ControlledKernel *Ctl = nullptr;
   InternalMutex OrderMu;
   uint64_t StartNs = 0;
   uint64_t Sequence = 0; // guarded by OrderMu

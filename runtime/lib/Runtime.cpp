@@ -1,6 +1,8 @@
 //===- runtime/lib/Runtime.cpp - creation and end of the runtime ----------===//
 #include "Runtime.h"
 
+#include "ControlledKernel.h"
+
 #include "ThreadState.h"
 #include "TsanAnnotations.h"
 
@@ -9,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
+#include <mutex>
 #include <string>
 #include <unistd.h>
 
@@ -69,6 +72,10 @@ Runtime *create() {
                                                 : defaultTracePath();
   trace::HeaderInfo Info;
   Info.Program = commandLine();
+  // WEFT_SCHEDULE: the controlled back end (it fills in the header's mode).
+  ControlledKernel *Ctl = ControlledKernel::create(*R, Info);
+  if (!Ctl)
+    installKernel(&nativeKernel());
   std::string Error;
   R->Rec.open(Path, Info, Error);
   if (!R->Rec.writer())
@@ -76,7 +83,10 @@ Runtime *create() {
         " (continuing without a trace)\n");
   R->Mon.setTrace(Path, R->Settings.TracePathGiven);
   R->Rec.setMonitor(&R->Mon);
+  R->Rec.setControlled(Ctl);
   R->Main = &threading_impl::createMainThread(*R);
+  if (Ctl)
+    Ctl->attachMain(*R->Main);
   if (onMainThread()) {
     threading_impl::bindMainThread(*R);
     armMainExitGuard();
@@ -85,7 +95,31 @@ Runtime *create() {
   return R;
 }
 
+InternalMutex AtExitMu;
+std::vector<std::function<void()>> *AtExitHooks = nullptr; // immortal
+
+void runAtExitHooks() {
+  for (;;) {
+    std::function<void()> Fn;
+    {
+      std::lock_guard<InternalMutex> G(AtExitMu);
+      if (!AtExitHooks || AtExitHooks->empty())
+        return;
+      Fn = std::move(AtExitHooks->back());
+      AtExitHooks->pop_back();
+    }
+    Fn();
+  }
+}
+
 } // namespace
+
+void registerAtExit(std::function<void()> Fn) {
+  std::lock_guard<InternalMutex> G(AtExitMu);
+  if (!AtExitHooks)
+    AtExitHooks = new std::vector<std::function<void()>>();
+  AtExitHooks->push_back(std::move(Fn));
+}
 
 Runtime &runtime() {
   static Runtime *R = create();
@@ -113,6 +147,7 @@ void shutdown() {
     return;
   Runtime &R = runtime();
   Actor &Me = self();
+  runAtExitHooks();
   // Python: non-daemon threads are waited for, daemon threads are not.
   threading_impl::joinNonDaemonThreads(R, Me);
   for (Actor *A : R.Actors.alive())
@@ -122,6 +157,7 @@ void shutdown() {
   R.Rec.sync(trace::EventKind::ProgramExit, 0, Me.Id, 0, 0);
   if (R.Mon.finish() != 0) {
     std::fflush(nullptr);
+    WEFT_TSAN_BEFORE_EXIT();
     ::_exit(R.Settings.ExitCode);
   }
 }

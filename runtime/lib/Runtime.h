@@ -18,6 +18,8 @@
 #include "Monitor.h"
 #include "Recorder.h"
 
+#include <functional>
+
 namespace weft::core {
 
 struct Runtime {
@@ -33,9 +35,14 @@ Runtime &runtime();
 /// The calling thread's actor: the main thread's, a weft Thread's, or a new
 /// "Dummy-N" actor for a thread weft did not start.
 Actor &self();
-/// The end of the program (once): waits for non-daemon threads, records
-/// the end, reports, and exits with WEFT_EXITCODE if there were findings.
+/// The end of the program (once): runs the at-exit hooks, waits for
+/// non-daemon threads, records the end, reports, and exits with
+/// WEFT_EXITCODE if there were findings.
 void shutdown();
+/// Python's threading._register_atexit: \p Fn runs at the end of the
+/// program before non-daemon threads are joined (hooks run last-registered
+/// first). concurrent.futures uses it to shut down executors left running.
+void registerAtExit(std::function<void()> Fn);
 
 } // namespace weft::core
 

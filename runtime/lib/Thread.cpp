@@ -9,6 +9,7 @@
 #include "weft/threading.h"
 
 #include "Kernel.h"
+#include "Local.h"
 #include "Runtime.h"
 #include "ThreadState.h"
 #include "TsanAnnotations.h"
@@ -150,6 +151,9 @@ void runThread(const std::shared_ptr<ThreadState> &S, Actor &Me,
     printException(core::runtime().Actors.name(Me), "Exception",
                    "an exception that is not a std::exception");
   }
+  // Its threading.local values go as the thread ends (user destructors:
+  // outside any ignore scope), before joiners wake.
+  core::localsThreadEnded(Me);
   endThread(*S, Me, Raised);
 }
 
@@ -162,6 +166,7 @@ struct ForeignExit {
       return;
     Runtime &R = core::runtime();
     ThreadState &S = *A->Thread;
+    core::localsThreadEnded(*A);
     R.Rec.sync(EventKind::ThreadEnd, 0, A->Id, 0, 0);
     std::vector<Actor *> Joiners;
     {

@@ -41,27 +41,76 @@
 #define WEFT_TSAN_FLAG_REENTRANT __tsan_mutex_write_reentrant
 #define WEFT_TSAN_FLAG_TRY_LOCK __tsan_mutex_try_lock
 #define WEFT_TSAN_FLAG_TRY_LOCK_FAILED __tsan_mutex_try_lock_failed
-#define WEFT_TSAN_MUTEX_CREATE(Addr, Flags) __tsan_mutex_create(Addr, Flags)
-#define WEFT_TSAN_MUTEX_DESTROY(Addr) __tsan_mutex_destroy(Addr, 0)
-#define WEFT_TSAN_MUTEX_PRE_LOCK(Addr, Flags) __tsan_mutex_pre_lock(Addr, Flags)
-#define WEFT_TSAN_MUTEX_POST_LOCK(Addr, Flags, Rec)                            \
-  __tsan_mutex_post_lock(Addr, Flags, Rec)
-#define WEFT_TSAN_MUTEX_PRE_UNLOCK(Addr) __tsan_mutex_pre_unlock(Addr, 0)
-#define WEFT_TSAN_MUTEX_POST_UNLOCK(Addr) __tsan_mutex_post_unlock(Addr, 0)
-#define WEFT_TSAN_RELEASE(Addr) __tsan_release(Addr)
-#define WEFT_TSAN_ACQUIRE(Addr) __tsan_acquire(Addr)
+// Addresses may be const (a const member function's `this`): TSan only
+// uses them as keys.
+#define WEFT_TSAN_ADDR(Addr) const_cast<void *>(static_cast<const void *>(Addr))
 extern "C" void __tsan_ignore_thread_begin(void);
 extern "C" void __tsan_ignore_thread_end(void);
+extern "C" void AnnotateIgnoreSyncBegin(const char *File, int Line);
+extern "C" void AnnotateIgnoreSyncEnd(const char *File, int Line);
 namespace weft::core {
+/// Open ignore scopes of this thread.
+inline thread_local int TsanIgnoreDepth = 0;
+/// An ignore scope: TSan neither checks the runtime's own reads and writes
+/// nor sees the synchronization it does through intercepted libc calls (the
+/// trace writer's std::mutex, write(2) on the trace file...), which would
+/// otherwise order every pair of weft calls and hide the program's races.
 struct TsanIgnoreAccesses {
-  TsanIgnoreAccesses() { __tsan_ignore_thread_begin(); }
-  ~TsanIgnoreAccesses() { __tsan_ignore_thread_end(); }
+  TsanIgnoreAccesses() {
+    __tsan_ignore_thread_begin();
+    AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
+    ++TsanIgnoreDepth;
+  }
+  ~TsanIgnoreAccesses() {
+    if (TsanIgnoreDepth > 0) {
+      --TsanIgnoreDepth;
+      AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
+      __tsan_ignore_thread_end();
+    }
+  }
   TsanIgnoreAccesses(const TsanIgnoreAccesses &) = delete;
   TsanIgnoreAccesses &operator=(const TsanIgnoreAccesses &) = delete;
 };
+/// The annotations themselves must count: lifts the sync part of the open
+/// scopes around one annotation.
+template <class Fn> inline void tsanAnnotate(Fn F) {
+  int Depth = TsanIgnoreDepth;
+  for (int I = 0; I < Depth; ++I)
+    AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
+  F();
+  for (int I = 0; I < Depth; ++I)
+    AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
+}
+/// Ends every open scope: TSan reports "main thread finished with ignores
+/// enabled" (and dies) when the process _exit()s inside one.
+inline void tsanEndIgnoresForExit() {
+  for (; TsanIgnoreDepth > 0; --TsanIgnoreDepth) {
+    AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
+    __tsan_ignore_thread_end();
+  }
+}
 } // namespace weft::core
+#define WEFT_TSAN_ANNOTATE(...) ::weft::core::tsanAnnotate([&] { __VA_ARGS__; })
+#define WEFT_TSAN_MUTEX_CREATE(Addr, Flags)                                    \
+  WEFT_TSAN_ANNOTATE(__tsan_mutex_create(WEFT_TSAN_ADDR(Addr), Flags))
+#define WEFT_TSAN_MUTEX_DESTROY(Addr)                                          \
+  WEFT_TSAN_ANNOTATE(__tsan_mutex_destroy(WEFT_TSAN_ADDR(Addr), 0))
+#define WEFT_TSAN_MUTEX_PRE_LOCK(Addr, Flags)                                  \
+  WEFT_TSAN_ANNOTATE(__tsan_mutex_pre_lock(WEFT_TSAN_ADDR(Addr), Flags))
+#define WEFT_TSAN_MUTEX_POST_LOCK(Addr, Flags, Rec)                            \
+  WEFT_TSAN_ANNOTATE(__tsan_mutex_post_lock(WEFT_TSAN_ADDR(Addr), Flags, Rec))
+#define WEFT_TSAN_MUTEX_PRE_UNLOCK(Addr)                                       \
+  WEFT_TSAN_ANNOTATE(__tsan_mutex_pre_unlock(WEFT_TSAN_ADDR(Addr), 0))
+#define WEFT_TSAN_MUTEX_POST_UNLOCK(Addr)                                      \
+  WEFT_TSAN_ANNOTATE(__tsan_mutex_post_unlock(WEFT_TSAN_ADDR(Addr), 0))
+#define WEFT_TSAN_RELEASE(Addr)                                                \
+  WEFT_TSAN_ANNOTATE(__tsan_release(WEFT_TSAN_ADDR(Addr)))
+#define WEFT_TSAN_ACQUIRE(Addr)                                                \
+  WEFT_TSAN_ANNOTATE(__tsan_acquire(WEFT_TSAN_ADDR(Addr)))
 #define WEFT_TSAN_IGNORE_ACCESSES()                                            \
   ::weft::core::TsanIgnoreAccesses WeftTsanIgnoreScope
+/// Right before the runtime calls _exit() from inside an ignore scope.
+#define WEFT_TSAN_BEFORE_EXIT() ::weft::core::tsanEndIgnoresForExit()
 #else
 #define WEFT_TSAN_FLAG_REENTRANT 0u
 #define WEFT_TSAN_FLAG_TRY_LOCK 0u
@@ -76,6 +125,7 @@ struct TsanIgnoreAccesses {
 #define WEFT_TSAN_RELEASE(Addr) ((void)(Addr))
 #define WEFT_TSAN_ACQUIRE(Addr) ((void)(Addr))
 #define WEFT_TSAN_IGNORE_ACCESSES() ((void)0)
+#define WEFT_TSAN_BEFORE_EXIT() ((void)0)
 #endif
 
 #endif

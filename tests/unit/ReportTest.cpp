@@ -209,8 +209,7 @@ assert ids[:4] == ["deadlock", "lock-order-inversion", "missing-release",
                    "double-acquire"], ids
 assert len(ids) == len(set(ids)), ids
 names = [r["name"] for r in d["rules"]]
-assert names == ["Deadlock", "LockOrderInversion", "MissingRelease",
-                 "DoubleAcquire"], names
+assert names == ["".join(w.capitalize() for w in i.split("-")) for i in ids], names
 for r in d["rules"]:
     assert r["shortDescription"]["text"] and r["fullDescription"]["text"]
     assert r["help"]["text"]

@@ -1,14 +1,56 @@
 //===- tools/weft/AnalyzeCmd.cpp - `weft analyze` -------------------------===//
+//
+// Options, then analyzer::analyze(), then what CI needs: weft-ignore
+// comments and a suppressions file, a baseline (only new findings count),
+// the output format (text on stderr; json / sarif / github on stdout or
+// -o), and the exit status (0 clean, 1 findings, 2 usage or input error,
+// 3 internal error; --exit-zero turns 1 into 0).
+//===----------------------------------------------------------------------===//
 #include "Cli.h"
 
 #ifdef WEFT_HAVE_ANALYZER
 #include "analyzer/Analyzer.h"
+#include "analyzer/Suppressions.h"
 #endif
 
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
 
 namespace weft::cli {
+
+#ifdef WEFT_HAVE_ANALYZER
+namespace {
+/// The repository root (a directory with .git above the current one), so
+/// SARIF and GitHub paths are repo-relative; else the current directory.
+std::string sourceRoot() {
+  namespace fs = std::filesystem;
+  std::error_code EC;
+  fs::path Dir = fs::current_path(EC);
+  for (fs::path P = Dir; !P.empty(); P = P.parent_path()) {
+    if (fs::exists(P / ".git", EC))
+      return P.string();
+    if (P == P.root_path())
+      break;
+  }
+  return Dir.string();
+}
+
+bool parseJobs(const std::string &V, unsigned &Jobs) {
+  if (V.empty() || V.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  Jobs = static_cast<unsigned>(std::stoul(V));
+  if (Jobs == 0)
+    Jobs = std::max(1u, std::thread::hardware_concurrency());
+  return true;
+}
+} // namespace
+#endif
 
 int cmdAnalyze(const Args &A) {
 #ifndef WEFT_HAVE_ANALYZER
@@ -19,7 +61,8 @@ int cmdAnalyze(const Args &A) {
 #else
   analyzer::Options Opts;
   report::Format Fmt = report::Format::Text;
-  std::string OutFile;
+  std::string OutFile, Baseline, SuppressFile, SrcRoot;
+  bool ExitZero = false;
   for (size_t I = 0; I < A.size(); ++I) {
     bool Missing = false;
     if (A[I] == "--") {
@@ -31,8 +74,9 @@ int cmdAnalyze(const Args &A) {
         return usageError("analyze", "--format needs a value");
       auto F = report::parseFormat(*V);
       if (!F)
-        return usageError("analyze", "unknown format '" + *V +
-                                         "' (expected text, json or sarif)");
+        return usageError("analyze",
+                          "unknown format '" + *V +
+                              "' (expected text, json, sarif or github)");
       Fmt = *F;
       continue;
     }
@@ -48,6 +92,39 @@ int cmdAnalyze(const Args &A) {
       OutFile = *V;
       continue;
     }
+    if (A[I].size() > 2 && A[I].rfind("-j", 0) == 0) {
+      if (!parseJobs(A[I].substr(2), Opts.Jobs))
+        return usageError("analyze", "-j needs a number");
+      continue;
+    }
+    if (auto V = A[I] == "-j" ? optionValue(A, I, "-j", Missing)
+                              : optionValue(A, I, "--jobs", Missing)) {
+      if (Missing || !parseJobs(*V, Opts.Jobs))
+        return usageError("analyze", "-j needs a number");
+      continue;
+    }
+    if (auto V = optionValue(A, I, "--baseline", Missing)) {
+      if (Missing)
+        return usageError("analyze", "--baseline needs a SARIF file");
+      Baseline = *V;
+      continue;
+    }
+    if (auto V = optionValue(A, I, "--suppressions", Missing)) {
+      if (Missing)
+        return usageError("analyze", "--suppressions needs a file");
+      SuppressFile = *V;
+      continue;
+    }
+    if (auto V = optionValue(A, I, "--srcroot", Missing)) {
+      if (Missing)
+        return usageError("analyze", "--srcroot needs a directory");
+      SrcRoot = *V;
+      continue;
+    }
+    if (A[I] == "--exit-zero") {
+      ExitZero = true;
+      continue;
+    }
     if (A[I].size() > 1 && A[I][0] == '-')
       return usageError("analyze", "unknown option '" + A[I] + "'");
     Opts.Files.push_back(A[I]);
@@ -55,6 +132,14 @@ int cmdAnalyze(const Args &A) {
   if (Opts.Files.empty() && Opts.BuildDir.empty())
     return usageError("analyze", "no input files (give files, or -p BUILD_DIR "
                                  "to analyze every file of its database)");
+
+  analyzer::Suppressions Supp;
+  std::map<std::string, unsigned> BaselinePrints;
+  std::string Err;
+  if (!SuppressFile.empty() && !Supp.loadFile(SuppressFile, Err))
+    return usageError("analyze", Err);
+  if (!Baseline.empty() && !analyzer::loadBaseline(Baseline, BaselinePrints, Err))
+    return usageError("analyze", Err);
 
   report::Report R;
   R.Tool = "weft analyze";
@@ -76,20 +161,65 @@ int cmdAnalyze(const Args &A) {
   }
   Opts.Files = Existing;
   Opts.WeftIncludeDir = toolchain().IncludeDir;
-  std::string Error;
+  const char *Ci = std::getenv("CI");
+  Opts.Progress = ::isatty(2) && !(Ci && *Ci);
   bool Any = !Opts.Files.empty() || (!Opts.BuildDir.empty() && R.Errors.empty());
-  if (Any && !analyzer::analyze(Opts, R, Error)) {
-    std::cerr << "weft: internal error: " << Error << "\n";
-    return ExitInternal;
+  if (Any) {
+    std::string Error;
+    bool Ok = false;
+    try {
+      Ok = analyzer::analyze(Opts, R, Error);
+    } catch (const std::exception &E) {
+      Error = E.what();
+    } catch (...) {
+      Error = "unknown exception";
+    }
+    if (!Ok) {
+      std::cerr << "weft: internal error: " << Error << "\n";
+      return ExitInternal;
+    }
   }
   report::normalize(R);
-  if (!emitReport(R, Fmt, OutFile)) {
+
+  for (const std::string &F : Opts.Files)
+    Supp.scanSource(F);
+  Supp.apply(R);
+  report::RenderOptions O;
+  O.BaseDir = SrcRoot.empty() ? sourceRoot() : SrcRoot;
+  if (!Baseline.empty())
+    analyzer::applyBaseline(R, BaselinePrints, O);
+
+  bool Written = true;
+  if (!OutFile.empty()) {
+    std::ofstream OS(OutFile);
+    if (OS)
+      report::render(OS, Fmt, R, O);
+    Written = OS && static_cast<bool>(OS);
+  } else if (Fmt == report::Format::Text) {
+    O.Color = report::colorWanted(2);
+    report::render(std::cerr, Fmt, R, O);
+  } else {
+    report::render(std::cout, Fmt, R, O);
+    std::cout.flush();
+  }
+  if (!Written) {
     std::cerr << "weft: error: cannot write '" << OutFile << "'\n";
     return ExitUsage;
   }
+  for (const analyzer::Suppression &S : Supp.unused()) {
+    std::string What = S.FromComment ? "weft-ignore comment"
+                                     : "suppression";
+    std::string Rules;
+    for (const std::string &Rl : S.Rules)
+      Rules += (Rules.empty() ? "" : ", ") + Rl;
+    std::cerr << S.Origin << ":" << S.OriginLine << ": note: unused " << What
+              << " (" << Rules << "): no finding matches it\n";
+  }
   if (!R.Errors.empty())
     return ExitUsage;
-  return R.Findings.empty() ? ExitClean : ExitFindings;
+  if (R.Findings.empty() || ExitZero)
+    return ExitClean;
+  return ExitFindings;
 #endif
 }
 

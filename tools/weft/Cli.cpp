@@ -1,6 +1,7 @@
 //===- tools/weft/Cli.cpp - shared pieces of the weft command -------------===//
 #include "Cli.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -63,11 +64,31 @@ const Toolchain &toolchain() {
   return T;
 }
 
+std::string tsanRuntimeLib() {
+  // Next to libweft_runtime.a unless WEFT_RUNTIME_TSAN_LIB says otherwise.
+  const char *Env = std::getenv("WEFT_RUNTIME_TSAN_LIB");
+  if (Env && *Env)
+    return Env;
+  const std::string &Plain = toolchain().RuntimeLib;
+  size_t Slash = Plain.rfind('/');
+  std::string Dir = Slash == std::string::npos ? "" : Plain.substr(0, Slash + 1);
+  return Dir + "libweft_runtime_tsan.a";
+}
+
 std::vector<std::string>
 compileCommand(const std::vector<std::string> &UserArgs) {
   const Toolchain &T = toolchain();
   bool HasStd = false, HasOpt = false, HasDebug = false, CompileOnly = false;
+  bool Tsan = false;
+  std::vector<std::string> Rest;
   for (const std::string &A : UserArgs) {
+    // weft's own switches (`weft c++ --tsan`); not passed to the compiler.
+    if (A == "--tsan" || A == "--no-tsan") {
+      Tsan = A == "--tsan";
+      continue;
+    }
+    if (A == "-fsanitize=thread")
+      Tsan = true;
     if (A.rfind("-std=", 0) == 0)
       HasStd = true;
     else if (A.rfind("-O", 0) == 0)
@@ -76,6 +97,7 @@ compileCommand(const std::vector<std::string> &UserArgs) {
       HasDebug = true;
     else if (A == "-c" || A == "-S" || A == "-E" || A == "-fsyntax-only")
       CompileOnly = true;
+    Rest.push_back(A);
   }
   std::vector<std::string> Cmd{T.Cxx};
   if (!HasStd)
@@ -85,10 +107,13 @@ compileCommand(const std::vector<std::string> &UserArgs) {
   if (!HasOpt)
     Cmd.push_back("-O1");
   Cmd.push_back("-pthread");
+  if (Tsan && std::find(Rest.begin(), Rest.end(), "-fsanitize=thread") ==
+                  Rest.end())
+    Cmd.push_back("-fsanitize=thread");
   Cmd.push_back("-I" + T.IncludeDir);
-  Cmd.insert(Cmd.end(), UserArgs.begin(), UserArgs.end());
+  Cmd.insert(Cmd.end(), Rest.begin(), Rest.end());
   if (!CompileOnly)
-    Cmd.push_back(T.RuntimeLib);
+    Cmd.push_back(Tsan ? tsanRuntimeLib() : T.RuntimeLib);
   return Cmd;
 }
 

@@ -33,6 +33,11 @@ int cmdRun(const Args &A);
 int cmdTrace(const Args &A);
 int cmdCheck(const Args &A);
 int cmdHelp(const Args &A);
+int cmdExplore(const Args &A); // ExploreCmd.cpp
+int cmdReplay(const Args &A);  // ReplayCmd.cpp
+/// \p Prog as an absolute path when it names a file (a controlled run's
+/// trace names its program for `weft replay`).
+std::string absoluteProgram(const std::string &Prog);
 
 /// Prints "weft: error: MSG" (and a hint to `weft help CMD`) on stderr and
 /// returns ExitUsage.
@@ -54,7 +59,10 @@ struct Toolchain {
 };
 const Toolchain &toolchain();
 
-/// Compile command line that `weft c++` runs for \p UserArgs.
+/// The runtime archive for ThreadSanitizer programs (`weft c++ --tsan`).
+std::string tsanRuntimeLib();
+/// Compile command line that `weft c++` runs for \p UserArgs (which may
+/// hold weft's own --tsan / --no-tsan).
 std::vector<std::string> compileCommand(const std::vector<std::string> &UserArgs);
 
 struct ProcessResult {

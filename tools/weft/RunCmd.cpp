@@ -6,29 +6,52 @@
 //===----------------------------------------------------------------------===//
 #include "Cli.h"
 #include "RunProgram.h"
+#include "TsanRun.h"
 
 #include "report/TraceFindings.h"
+#include "runtime/lib/sched/Spec.h"
 #include "trace/Trace.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <sys/stat.h>
 
 namespace weft::cli {
 
-RunOutcome runRecorded(const std::vector<std::string> &Argv,
-                       const std::string &TracePath, double Timeout,
-                       const std::string &OutputFile) {
+RunOutcome runRecorded(
+    const std::vector<std::string> &Argv, const std::string &TracePath,
+    double Timeout, const std::string &OutputFile,
+    const std::vector<std::pair<std::string, std::string>> &ExtraEnv) {
   RunOutcome O;
   ProcessOptions PO;
   PO.SetEnv = {{"WEFT_TRACE", TracePath}, {"WEFT_REPORT", "off"}};
+  PO.SetEnv.insert(PO.SetEnv.end(), ExtraEnv.begin(), ExtraEnv.end());
   PO.TimeoutSeconds = Timeout;
   PO.OutputFile = OutputFile;
   std::remove(TracePath.c_str());
-  O.Process = runProcess(Argv, PO);
+  struct stat St;
+  // A TSan program's stderr is watched for TSan refusing to start.
+  bool Tsan = !Argv.empty() && isTsanProgram(Argv[0]);
+  auto Run = [&](const std::vector<std::string> &Cmd) {
+    std::string Captured;
+    if (Tsan && OutputFile.empty()) {
+      O.Process = runForwardingStderr(Cmd, PO, Captured);
+    } else {
+      O.Process = runProcess(Cmd, PO);
+      if (Tsan)
+        Captured = readHead(OutputFile);
+    }
+    return Tsan && O.Process.Started && !O.Process.TimedOut &&
+           stat(TracePath.c_str(), &St) != 0 && tsanRefusedLayout(Captured);
+  };
+  if (Run(Argv)) {
+    note("ThreadSanitizer refused the memory layout (address space layout "
+         "randomization); running " + Argv[0] + " again under `setarch -R`");
+    Run(withoutAslr(Argv));
+  }
   if (!O.Process.Started)
     return O;
-  struct stat St;
   if (stat(TracePath.c_str(), &St) != 0) {
     O.TraceError = "the program wrote no trace (was it built with `weft c++`?)";
     return O;
@@ -47,7 +70,7 @@ RunOutcome runRecorded(const std::vector<std::string> &Argv,
 }
 
 int cmdRun(const Args &A) {
-  std::string TracePath, OutFile;
+  std::string TracePath, OutFile, Suppressions, Schedule;
   report::Format Fmt = report::Format::Text;
   double Timeout = 0;
   size_t I = 0;
@@ -79,6 +102,28 @@ int cmdRun(const Args &A) {
       OutFile = *V;
       continue;
     }
+    if (auto V = optionValue(A, I, "--schedule", Missing)) {
+      // The controlled scheduler (docs/controlled.md).
+      core::sched::ScheduleSpec Spec;
+      std::string Expected;
+      if (Missing || !core::sched::parseSchedule(*V, Spec, Expected))
+        return usageError("run", "--schedule needs " +
+                                     (Expected.empty() ? std::string("a value")
+                                                       : Expected));
+      Schedule = *V;
+      continue;
+    }
+    if (auto V = optionValue(A, I, "--suppressions", Missing)) {
+      if (Missing)
+        return usageError("run", "--suppressions needs a file name");
+      struct stat St;
+      if (stat(V->c_str(), &St) != 0)
+        return usageError("run", "cannot read suppressions file '" + *V + "'");
+      char *Abs = realpath(V->c_str(), nullptr);
+      Suppressions = Abs ? Abs : *V;
+      std::free(Abs);
+      continue;
+    }
     if (auto V = optionValue(A, I, "--timeout", Missing)) {
       char *End = nullptr;
       Timeout = Missing ? -1 : std::strtod(V->c_str(), &End);
@@ -102,7 +147,14 @@ int cmdRun(const Args &A) {
   if (TracePath.empty())
     TracePath = tempPath("weft-run-", ".wtrace");
 
-  RunOutcome O = runRecorded(Argv, TracePath, Timeout, "");
+  std::vector<std::pair<std::string, std::string>> Env;
+  if (!Suppressions.empty())
+    Env.push_back({"WEFT_TSAN_SUPPRESSIONS", Suppressions});
+  if (!Schedule.empty()) {
+    Env.push_back({"WEFT_SCHEDULE", Schedule});
+    Argv[0] = absoluteProgram(Argv[0]); // the trace names it for `weft replay`
+  }
+  RunOutcome O = runRecorded(Argv, TracePath, Timeout, "", Env);
   if (!O.Process.Started) {
     std::cerr << "weft: error: " << O.Process.StartError << "\n";
     return ExitUsage;

@@ -50,6 +50,9 @@ std::string objectText(const trace::Trace &T, const trace::Event &E) {
     return E.Flags ? "(by an exception)" : "";
   case K::ProgramExit:
     return E.Flags ? "(ended by weft)" : "";
+  case K::Schedule:
+    return "of " + std::to_string(E.Object) +
+           (E.Flags & 1 ? " (its timeout fires)" : "");
   case K::LockRequest: {
     std::string S = T.objectName(E.Object);
     if (!(E.Flags & trace::LockBlocking))
@@ -85,7 +88,7 @@ void damageNote(const std::string &Path, const trace::Trace &T) {
               << " (events before it were read)\n";
 }
 
-int show(const std::string &Path) {
+int show(const std::string &Path, bool Times) {
   trace::Trace T;
   if (!load(Path, T))
     return ExitUsage;
@@ -93,10 +96,15 @@ int show(const std::string &Path) {
   std::string Strategy(H.Strategy, strnlen(H.Strategy, sizeof H.Strategy));
   std::string Program(H.Program, strnlen(H.Program, sizeof H.Program));
   std::cout << "trace " << Path << "\n"
-            << "program: " << Program << " (pid " << H.Pid << ")\n"
-            << "format version " << H.Version << ", mode "
+            << "program: " << Program;
+  if (Times) // --no-times leaves out what differs between equal runs
+    std::cout << " (pid " << H.Pid << ")";
+  std::cout << "\nformat version " << H.Version << ", mode "
             << (H.RunMode == 1 ? "controlled" : "native") << ", schedule "
-            << Strategy << "\n";
+            << Strategy;
+  if (H.RunMode == 1 && Strategy != "rr")
+    std::cout << ", seed " << H.Seed;
+  std::cout << "\n";
   if (T.closedCleanly())
     std::cout << "closed cleanly, " << H.RecordCount << " records\n";
   else
@@ -104,16 +112,22 @@ int show(const std::string &Path) {
                  "still running)\n";
   std::cout << "\n";
   char Line[512];
-  std::snprintf(Line, sizeof Line, "%10s  %-14s %-15s %-36s %s\n", "time ms",
-                "actor", "event", "object", "site");
+  // --no-times: no time column (controlled runs have virtual times, which
+  // are reproducible; native ones do not).
+  const char *TimeCol = Times ? "%10s  " : "%.0s";
+  std::snprintf(Line, sizeof Line, (std::string(TimeCol) + "%-14s %-15s %-36s %s\n").c_str(),
+                "time ms", "actor", "event", "object", "site");
   std::cout << Line;
   size_t Shown = 0;
   for (const trace::Event &E : T.Events) {
     const trace::EventInfo *Info = trace::eventInfo(E.Kind);
     if (!Info || Info->Cat != trace::Category::Sync)
       continue;
-    std::snprintf(Line, sizeof Line, "%10.3f  %-14s %-15s %-36s %s\n",
-                  E.TimeUs / 1000.0, shortActor(T, E.Actor).c_str(),
+    char Time[32] = "";
+    if (Times)
+      std::snprintf(Time, sizeof Time, "%10.3f  ", E.TimeUs / 1000.0);
+    std::snprintf(Line, sizeof Line, "%s%-14s %-15s %-36s %s\n", Time,
+                  shortActor(T, E.Actor).c_str(),
                   std::string(Info->Name).c_str(), objectText(T, E).c_str(),
                   siteText(T, E.Site).c_str());
     std::cout << Line;
@@ -156,8 +170,13 @@ int cmdTrace(const Args &A) {
   const std::string &Sub = A[0];
   report::Format Fmt = report::Format::Text;
   std::string File;
+  bool Times = true;
   for (size_t I = 1; I < A.size(); ++I) {
     bool Missing = false;
+    if (A[I] == "--no-times" && Sub == "show") {
+      Times = false;
+      continue;
+    }
     if (auto V = optionValue(A, I, "--format", Missing)) {
       auto F = Missing ? std::nullopt : report::parseFormat(*V);
       if (!F)
@@ -174,7 +193,7 @@ int cmdTrace(const Args &A) {
   if (File.empty())
     return usageError("trace", "no trace file given");
   if (Sub == "show")
-    return show(File);
+    return show(File, Times);
   if (Sub == "check")
     return check(File, Fmt);
   return usageError("trace", "unknown trace command '" + Sub +

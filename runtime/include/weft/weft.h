@@ -2,7 +2,9 @@
 #ifndef WEFT_WEFT_H
 #define WEFT_WEFT_H
 #include "weft/errors.h"
+#include "weft/futures.h"
 #include "weft/print.h"
+#include "weft/queue.h"
 #include "weft/threading.h"
 #include "weft/time.h"
 #endif

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Builds and runs weft_bench, then reports the trace's bytes per event.
+# Usage: bench/run.sh [BUILD_DIR] [N]   (default build dir: build)
+set -e
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:-$SRC/build}
+N=${2:-200000}
+ninja -C "$BUILD" -j2 weft weft_bench >/dev/null
+TRACE=${TMPDIR:-/tmp}/weft-bench-$$.wtrace
+WEFT_TRACE=$TRACE "$BUILD/bin/weft_bench" "$N"
+SIZE=$(stat -c %s "$TRACE")
+RECORDS=$("$BUILD/bin/weft" trace show "$TRACE" | sed -n 's/.*closed cleanly, \([0-9]*\) records.*/\1/p')
+echo "trace: $SIZE bytes, $RECORDS records:" \
+  "$(awk "BEGIN { printf \"%.2f\", $SIZE / $RECORDS }") bytes per event"
+rm -f "$TRACE"

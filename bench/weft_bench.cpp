@@ -1,0 +1,145 @@
+//===- bench/weft_bench.cpp - the cost of weft's recording ----------------===//
+//
+// Measures, in one run, each weft operation (recording and online checking
+// on, as in every weft program) against the same operation on plain C++:
+//   - uncontended Lock acquire/release   vs std::mutex lock/unlock
+//   - Queue put/get pair (one thread)    vs a std::mutex + condvar queue
+//   - Event set/wait/clear               vs a mutex + condvar flag
+// and prints each as a ratio. Each figure is the best of several rounds of
+// N operations (steady_clock), so a stray preemption does not count.
+// bench/run.sh also divides the trace's size by its records (bytes/event).
+//===----------------------------------------------------------------------===//
+#include <weft/weft.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <mutex>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// Best nanoseconds per operation of \p Rounds rounds of \p N calls.
+template <class F> double bestNs(long N, int Rounds, F Fn) {
+  double Best = 1e300;
+  for (int R = 0; R < Rounds; ++R) {
+    auto T0 = Clock::now();
+    for (long I = 0; I < N; ++I)
+      Fn();
+    double Ns = std::chrono::duration<double, std::nano>(Clock::now() - T0)
+                    .count() / double(N);
+    Best = Ns < Best ? Ns : Best;
+  }
+  return Best;
+}
+
+/// The usual mutex + condition-variable queue.
+class PlainQueue {
+public:
+  void put(int V) {
+    {
+      std::lock_guard<std::mutex> G(Mu);
+      Items.push_back(V);
+    }
+    NotEmpty.notify_one();
+  }
+  int get() {
+    std::unique_lock<std::mutex> G(Mu);
+    NotEmpty.wait(G, [&] { return !Items.empty(); });
+    int V = Items.front();
+    Items.pop_front();
+    return V;
+  }
+
+private:
+  std::mutex Mu;
+  std::condition_variable NotEmpty;
+  std::deque<int> Items;
+};
+
+/// The usual mutex + condition-variable flag (threading.Event in plain C++).
+class PlainEvent {
+public:
+  void set() {
+    {
+      std::lock_guard<std::mutex> G(Mu);
+      Flag = true;
+    }
+    Cv.notify_all();
+  }
+  void clear() {
+    std::lock_guard<std::mutex> G(Mu);
+    Flag = false;
+  }
+  bool wait() {
+    std::unique_lock<std::mutex> G(Mu);
+    Cv.wait(G, [&] { return Flag; });
+    return Flag;
+  }
+
+private:
+  std::mutex Mu;
+  std::condition_variable Cv;
+  bool Flag = false;
+};
+
+volatile long Sink;
+
+void report(const char *What, double Weft, double Plain, long Events) {
+  std::printf("%-34s weft %8.1f ns   plain %7.1f ns   ratio %6.1fx   "
+              "(%ld events/op)\n",
+              What, Weft, Plain, Weft / Plain, Events);
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  long N = Argc > 1 ? std::atol(Argv[1]) : 200000;
+  int Rounds = 5;
+
+  weft::threading::Lock L("bench");
+  std::mutex M;
+  double LockWeft = bestNs(N, Rounds, [&] {
+    L.acquire();
+    L.release();
+  });
+  double LockPlain = bestNs(N, Rounds, [&] {
+    M.lock();
+    M.unlock();
+  });
+
+  weft::queue::Queue<int> Q("bench");
+  PlainQueue P;
+  double QueueWeft = bestNs(N, Rounds, [&] {
+    Q.put(1);
+    Sink = Q.get();
+  });
+  double QueuePlain = bestNs(N, Rounds, [&] {
+    P.put(1);
+    Sink = P.get();
+  });
+
+  weft::threading::Event E("bench");
+  PlainEvent PE;
+  double EventWeft = bestNs(N, Rounds, [&] {
+    E.set();
+    Sink = E.wait();
+    E.clear();
+  });
+  double EventPlain = bestNs(N, Rounds, [&] {
+    PE.set();
+    Sink = PE.wait();
+    PE.clear();
+  });
+
+  std::printf("weft_bench: %ld operations per round, best of %d rounds\n", N,
+              Rounds);
+  report("Lock acquire+release / std::mutex", LockWeft, LockPlain, 3);
+  report("Queue put+get / mutex+condvar", QueueWeft, QueuePlain, 2);
+  report("Event set+wait+clear / mutex+cv", EventWeft, EventPlain, 3);
+  std::printf("operations: %ld (each recorded)\n", 3 * Rounds * N);
+  return 0;
+}

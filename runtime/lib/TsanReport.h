@@ -1,0 +1,43 @@
+//===- runtime/lib/TsanReport.h - ThreadSanitizer reports as findings -----===//
+//
+// In the TSan build of the runtime (libweft_runtime_tsan.a, compiled with
+// WEFT_TSAN_ANNOTATIONS) this module
+//   - gives TSan weft's default options (__tsan_default_options: history,
+//     log file, exit status, suppressions, no lock-order reports of its own;
+//     TSAN_OPTIONS from the environment still overrides them);
+//   - receives each TSan report (__tsan_on_report, called after TSan printed
+//     it) and turns data races into `data-race` findings.
+//
+// The report hook runs inside TSan while TSan holds its own locks, and
+// another thread may be blocked inside TSan while it holds a runtime lock.
+// So the hook never blocks and never allocates: it copies the report into a
+// fixed slot (symbolized, with the actors and the reporting actor's held
+// locks read under a try-lock of the order mutex), and the findings are made
+// later, under the order mutex, at the next event of any actor or at the end
+// of the run (tsanOnEventLocked / tsanFinishLocked, called by the Monitor).
+//
+// Locks held: the reporting (second) access's weft locks are exact (the
+// hook's thread cannot release anything while it is stopped in the hook).
+// For the earlier access weft only knows them when that actor never took a
+// weft lock before the report; otherwise the finding says they are unknown.
+//
+// In the plain build every function here is a no-op.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_RUNTIME_TSANREPORT_H
+#define WEFT_RUNTIME_TSANREPORT_H
+
+#include "trace/Trace.h"
+
+namespace weft::core {
+
+class Monitor;
+
+/// Every Sync event, with the Recorder's order mutex held: keeps the table
+/// of locks each actor holds and turns pending reports into findings.
+void tsanOnEventLocked(Monitor &M, const trace::Event &E);
+/// The end of the run (order mutex held): pending reports become findings.
+void tsanFinishLocked(Monitor &M);
+
+} // namespace weft::core
+
+#endif

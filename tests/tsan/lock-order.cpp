@@ -1,0 +1,31 @@
+// A lock-order inversion on weft locks is reported once, by weft's own
+// detector: the TSan build turns TSan's lock-order reports off
+// (detect_deadlocks=0) and RLock's mutex annotations add nothing to report.
+// RUN: %weft c++ --tsan %s -o %t
+// RUN: env WEFT_TSAN_LOG=%t.log %expect-exit 66 %t 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=ThreadSanitizer
+// CHECK: warning: lock-order inversion (potential deadlock): {{.*}} [lock-order-inversion]
+// CHECK: 1 warning generated.
+
+#include <weft/weft.h>
+
+using namespace weft::threading;
+
+int main() {
+  RLock A, B;
+  Thread T1([&] {
+    A.acquire();
+    B.acquire();
+    B.release();
+    A.release();
+  });
+  T1.start();
+  T1.join();
+  Thread T2([&] {
+    B.acquire();
+    A.acquire();
+    A.release();
+    B.release();
+  });
+  T2.start();
+  T2.join();
+}

@@ -1,0 +1,28 @@
+//===- tools/weft/TsanRun.h - running ThreadSanitizer programs ------------===//
+#ifndef WEFT_TOOLS_TSANRUN_H
+#define WEFT_TOOLS_TSANRUN_H
+
+#include "Cli.h"
+
+namespace weft::cli {
+
+/// True if \p Program (searched in PATH like execvp) contains the TSan
+/// runtime (built with `weft c++ --tsan` or -fsanitize=thread).
+bool isTsanProgram(const std::string &Program);
+/// True if \p Output holds TSan's refusal to start because of the memory
+/// layout, which disabling address randomization can fix.
+bool tsanRefusedLayout(const std::string &Output);
+/// `setarch <machine> -R ARGV...`.
+std::vector<std::string> withoutAslr(const std::vector<std::string> &Argv);
+/// The first 64 KiB of \p File (empty if unreadable).
+std::string readHead(const std::string &File);
+/// runProcess, except that the child's stderr goes through a pipe: it is
+/// forwarded to our stderr as it comes and its first 64 KiB are kept in
+/// \p Captured.
+ProcessResult runForwardingStderr(const std::vector<std::string> &Argv,
+                                  const ProcessOptions &Opts,
+                                  std::string &Captured);
+
+} // namespace weft::cli
+
+#endif
