@@ -1,0 +1,67 @@
+// A Condition hand-off is not a race: main writes Shared, then sets Ready and
+// notifies under the condition's lock; the thread waits on the condition
+// until Ready and then reads Shared. Built with -DRACE the same program has no
+// hand-off: the thread waits for main's write with a relaxed atomic, which
+// orders the two accesses in time but not for ThreadSanitizer, so the race is
+// reported every run, with both lines.
+// The thread announces that it runs (relaxed) and main writes only after
+// that: the thread makes no weft call between its start and its read, so no
+// runtime-internal lock can order the write before the read by chance.
+// RUN: %weft c++ --tsan %s -o %t.ok
+// RUN: env WEFT_TSAN_LOG=%t.log %expect-exit 0 %t.ok 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: env WEFT_TSAN_LOG=%t.log %expect-exit 0 %t.ok 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: %weft c++ --tsan -DRACE %s -o %t.race
+// RUN: env WEFT_TSAN_LOG=%t.log %expect-exit 66 %t.race 2>&1 | FileCheck %s --check-prefix=RACE --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: env WEFT_TSAN_LOG=%t.log %expect-exit 66 %t.race 2>&1 | FileCheck %s --check-prefix=RACE --implicit-check-not=warning: --implicit-check-not=error:
+// OK: read 42
+// RACE: read 42
+
+#include <weft/weft.h>
+
+#include <atomic>
+
+using namespace weft;
+using namespace weft::threading;
+
+int Shared = 0;
+bool Ready = false;          // guarded by Cond's lock
+std::atomic<int> Running{0}; // relaxed only: no happens-before for TSan
+std::atomic<int> Written{0}; // relaxed only: no happens-before for TSan
+
+int main() {
+  Condition Cond;
+  Thread T([&] {
+    Running.store(1, std::memory_order_relaxed);
+#ifdef RACE
+    while (Written.load(std::memory_order_relaxed) == 0) {
+    }
+#else
+    {
+      Guard G(Cond);
+      while (!Ready)
+        Cond.wait();
+    }
+#endif
+    // RACE: handoff-condition.cpp:[[#@LINE+2]]:{{[0-9]+}}: warning: data race on global 'Shared': read by thread 'Thread-1' and an earlier write by main thread 'MainThread' are not ordered by any synchronization [data-race]
+    // RACE-NEXT: handoff-condition.cpp:[[#@LINE+1]]:{{[0-9]+}}: note: read by thread 'Thread-1' here, holding no weft lock
+    int V = Shared;
+    print("read", V);
+  });
+  T.start();
+  while (Running.load(std::memory_order_relaxed) == 0) {
+  }
+  // RACE-NEXT: handoff-condition.cpp:[[#@LINE+1]]:{{[0-9]+}}: note: earlier write by main thread 'MainThread' here, holding no weft lock (it had never taken one)
+  Shared = 42;
+#ifdef RACE
+  Written.store(1, std::memory_order_relaxed);
+#else
+  {
+    Guard G(Cond);
+    Ready = true;
+    Cond.notify();
+  }
+#endif
+  T.join();
+}
+// RACE-NEXT: note: ThreadSanitizer's own report: {{.*}}.log.{{[0-9]+}}
+// RACE-NEXT: 1 warning generated.

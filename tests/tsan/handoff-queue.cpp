@@ -1,0 +1,62 @@
+// A Queue hand-off is not a race: main writes into a heap object and puts
+// the pointer; the thread gets it and reads the object. Built with -DRACE the
+// same program has no hand-off: the pointer travels through a relaxed atomic,
+// which orders the two accesses in time but not for ThreadSanitizer, so the
+// race is reported every run, with both lines. The object is allocated
+// before start() (so the allocation itself is ordered), and main writes only
+// once the thread runs: the thread makes no weft call between its start and
+// its read, so no runtime-internal lock can order the write by chance.
+// RUN: %weft c++ --tsan %s -o %t.ok
+// RUN: env WEFT_TSAN_LOG=%t.log %expect-exit 0 %t.ok 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: env WEFT_TSAN_LOG=%t.log %expect-exit 0 %t.ok 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: %weft c++ --tsan -DRACE %s -o %t.race
+// RUN: env WEFT_TSAN_LOG=%t.log %expect-exit 66 %t.race 2>&1 | FileCheck %s --check-prefix=RACE --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: env WEFT_TSAN_LOG=%t.log %expect-exit 66 %t.race 2>&1 | FileCheck %s --check-prefix=RACE --implicit-check-not=warning: --implicit-check-not=error:
+// OK: read 42
+// RACE: read 42
+
+#include <weft/weft.h>
+
+#include <atomic>
+
+using namespace weft;
+using namespace weft::threading;
+
+struct Box {
+  int Value = 0;
+};
+std::atomic<int> Running{0};        // relaxed only: no happens-before for TSan
+std::atomic<Box *> Posted{nullptr}; // relaxed only: no happens-before for TSan
+
+int main() {
+  queue::Queue<Box *> Q;
+  Box *Item = new Box;
+  Thread T([&] {
+    Running.store(1, std::memory_order_relaxed);
+#ifdef RACE
+    Box *B = nullptr;
+    while ((B = Posted.load(std::memory_order_relaxed)) == nullptr) {
+    }
+#else
+    Box *B = Q.get();
+#endif
+    // RACE: handoff-queue.cpp:[[#@LINE+2]]:{{[0-9]+}}: warning: data race on a heap block of 4 bytes: read by thread 'Thread-1' and an earlier write by main thread 'MainThread' are not ordered by any synchronization [data-race]
+    // RACE-NEXT: handoff-queue.cpp:[[#@LINE+1]]:{{[0-9]+}}: note: read by thread 'Thread-1' here, holding no weft lock
+    int V = B->Value;
+    print("read", V);
+  });
+  T.start();
+  while (Running.load(std::memory_order_relaxed) == 0) {
+  }
+  // RACE-NEXT: handoff-queue.cpp:[[#@LINE+1]]:{{[0-9]+}}: note: earlier write by main thread 'MainThread' here, holding no weft lock (it had never taken one)
+  Item->Value = 42;
+#ifdef RACE
+  Posted.store(Item, std::memory_order_relaxed);
+#else
+  Q.put(Item);
+#endif
+  T.join();
+  delete Item;
+}
+// RACE-NEXT: note: ThreadSanitizer's own report: {{.*}}.log.{{[0-9]+}}
+// RACE-NEXT: 1 warning generated.
