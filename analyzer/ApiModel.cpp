@@ -356,38 +356,7 @@ std::optional<LockPath> LockNamer::variable(const ValueDecl *D,
       if (auto P = name(Init, Depth + 1))
         return P;
     }
-    LockPath P;
-    P.RootDisplay = V->getNameAsString();
-    if (const auto *PV = dyn_cast<ParmVarDecl>(V)) {
-      const auto *Owner = dyn_cast<FunctionDecl>(PV->getDeclContext());
-      if (!Owner)
-        return std::nullopt;
-      P.Root = RootKind::Param;
-      P.ParamIndex = PV->getFunctionScopeIndex();
-      P.RootKey = "p:" + functionId(Owner) + "#" +
-                  std::to_string(P.ParamIndex);
-      return P;
-    }
-    if (V->hasGlobalStorage() && !V->isStaticLocal()) {
-      P.Root = RootKind::Global;
-      P.RootKey = "g:" + V->getQualifiedNameAsString();
-      P.RootDisplay = V->getQualifiedNameAsString();
-      return P;
-    }
-    // Locals (static or not) belong to the function that declares them;
-    // a lambda naming a captured variable names the enclosing function's.
-    const DeclContext *DC = V->getDeclContext();
-    while (DC && !isa<FunctionDecl>(DC))
-      DC = DC->getParent();
-    const auto *Owner = dyn_cast_or_null<FunctionDecl>(DC);
-    std::string Where = Owner ? functionId(Owner) : "?";
-    const SourceManager &SM = Ctx.getSourceManager();
-    PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(V->getLocation()));
-    P.Root = V->isStaticLocal() ? RootKind::Global : RootKind::Local;
-    P.RootKey = (V->isStaticLocal() ? "s:" : "l:") + Where + "::" +
-                P.RootDisplay + "@" +
-                (PL.isValid() ? std::to_string(PL.getLine()) : "0");
-    return P;
+    return declRoot(V, Ctx);
 }
 } // namespace
 
@@ -414,6 +383,43 @@ std::optional<LockPath> describeLock(const Expr *E, const FunctionDecl *Fn,
     T = T->getPointeeType();
   if (auto Rec = Model.lockType(T))
     P->Recursive = *Rec;
+  return P;
+}
+
+std::optional<LockPath> declRoot(const VarDecl *V, const ASTContext &Ctx) {
+  LockPath P;
+  P.RootDisplay = V->getNameAsString();
+  if (const auto *PV = dyn_cast<ParmVarDecl>(V)) {
+    const auto *Owner = dyn_cast<FunctionDecl>(PV->getDeclContext());
+    if (!Owner)
+      return std::nullopt;
+    P.Root = RootKind::Param;
+    P.ParamIndex = PV->getFunctionScopeIndex();
+    P.Owner = functionId(Owner);
+    P.RootKey = "p:" + P.Owner + "#" + std::to_string(P.ParamIndex);
+    return P;
+  }
+  if (V->hasGlobalStorage() && !V->isStaticLocal()) {
+    P.Root = RootKind::Global;
+    P.RootKey = "g:" + V->getQualifiedNameAsString();
+    P.RootDisplay = V->getQualifiedNameAsString();
+    return P;
+  }
+  // Locals (static or not) belong to the function that declares them; a
+  // lambda naming a captured variable names the enclosing function's.
+  const DeclContext *DC = V->getDeclContext();
+  while (DC && !isa<FunctionDecl>(DC))
+    DC = DC->getParent();
+  const auto *Owner = dyn_cast_or_null<FunctionDecl>(DC);
+  std::string Where = Owner ? functionId(Owner) : "?";
+  const SourceManager &SM = Ctx.getSourceManager();
+  PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(V->getLocation()));
+  P.Root = V->isStaticLocal() ? RootKind::Global : RootKind::Local;
+  if (!V->isStaticLocal())
+    P.Owner = Where;
+  P.RootKey = (V->isStaticLocal() ? "s:" : "l:") + Where + "::" +
+              P.RootDisplay + "@" +
+              (PL.isValid() ? std::to_string(PL.getLine()) : "0");
   return P;
 }
 

@@ -114,6 +114,12 @@ std::optional<LockPath> describeVariable(const clang::VarDecl *V,
 
 /// Stable id of a function across translation units ("ns::f(int *)").
 std::string functionId(const clang::FunctionDecl *FD);
+/// The root of a path that starts at a plain declaration: a parameter
+/// ("p:f#0"), a global ("g:x") or a local of its function ("l:f::x@12";
+/// static locals "s:"). One naming for locks and data alike, so a lock and
+/// the data it guards are named the same way.
+std::optional<LockPath> declRoot(const clang::VarDecl *V,
+                                 const clang::ASTContext &Ctx);
 /// A function's name for messages ("withdraw", "Account::deposit",
 /// "lambda in 'main'").
 std::string functionName(const clang::FunctionDecl *FD);

@@ -84,38 +84,7 @@ std::optional<LockPath> DataNamer::var(const VarDecl *V, unsigned Depth) {
       return P;
     return std::nullopt;
   }
-  LockPath P;
-  P.RootDisplay = V->getNameAsString();
-  if (const auto *PV = dyn_cast<ParmVarDecl>(V)) {
-    const auto *Owner = dyn_cast<FunctionDecl>(PV->getDeclContext());
-    if (!Owner)
-      return std::nullopt;
-    P.Root = RootKind::Param;
-    P.ParamIndex = PV->getFunctionScopeIndex();
-    P.Owner = functionId(Owner);
-    P.RootKey = "p:" + P.Owner + "#" + std::to_string(P.ParamIndex);
-    return P;
-  }
-  if (V->hasGlobalStorage() && !V->isStaticLocal()) {
-    P.Root = RootKind::Global;
-    P.RootKey = "g:" + V->getQualifiedNameAsString();
-    P.RootDisplay = V->getQualifiedNameAsString();
-    return P;
-  }
-  const DeclContext *DC = V->getDeclContext();
-  while (DC && !isa<FunctionDecl>(DC))
-    DC = DC->getParent();
-  const auto *Owner = dyn_cast_or_null<FunctionDecl>(DC);
-  std::string Where = Owner ? functionId(Owner) : "?";
-  const SourceManager &SM = Ctx.getSourceManager();
-  PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(V->getLocation()));
-  P.Root = V->isStaticLocal() ? RootKind::Global : RootKind::Local;
-  if (!V->isStaticLocal())
-    P.Owner = Where;
-  P.RootKey = (V->isStaticLocal() ? "s:" : "l:") + Where + "::" +
-              P.RootDisplay + "@" +
-              (PL.isValid() ? std::to_string(PL.getLine()) : "0");
-  return P;
+  return declRoot(V, Ctx);
 }
 
 static LockPath thisPath(const CXXRecordDecl *RD) {
