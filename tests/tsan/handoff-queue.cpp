@@ -25,8 +25,10 @@ using namespace weft::threading;
 struct Box {
   int Value = 0;
 };
-std::atomic<int> Running{0};        // relaxed only: no happens-before for TSan
-std::atomic<Box *> Posted{nullptr}; // relaxed only: no happens-before for TSan
+// Each flag sits on its own cache line: TSan keeps 4 accesses per 8 bytes,
+// so a flag next to the racy variable could evict the access that races.
+alignas(64) std::atomic<int> Running{0};        // relaxed only: no happens-before for TSan
+alignas(64) std::atomic<Box *> Posted{nullptr}; // relaxed only: no happens-before for TSan
 
 int main() {
   queue::Queue<Box *> Q;

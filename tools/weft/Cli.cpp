@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <iostream>
+#include <poll.h>
 #include <random>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -117,6 +118,50 @@ compileCommand(const std::vector<std::string> &UserArgs) {
   return Cmd;
 }
 
+namespace {
+
+constexpr size_t MaxCapture = 1 << 16;
+
+void writeAll(int Fd, const char *Data, size_t N) {
+  while (N) {
+    ssize_t W = ::write(Fd, Data, N);
+    if (W < 0 && errno == EINTR)
+      continue;
+    if (W <= 0)
+      return;
+    Data += W;
+    N -= static_cast<size_t>(W);
+  }
+}
+
+/// Forwards what is readable on \p Fd to stderr, keeping the first 64 KiB
+/// in \p Captured; false at end of file.
+bool pump(int Fd, std::string &Captured, int WaitMs) {
+  pollfd P{Fd, POLLIN, 0};
+  int R = ::poll(&P, 1, WaitMs);
+  if (R <= 0)
+    return true;
+  char Buf[4096];
+  ssize_t N = ::read(Fd, Buf, sizeof(Buf));
+  if (N < 0)
+    return errno == EINTR || errno == EAGAIN;
+  if (N == 0)
+    return false;
+  writeAll(2, Buf, static_cast<size_t>(N));
+  if (Captured.size() < MaxCapture)
+    Captured.append(Buf, std::min(static_cast<size_t>(N),
+                                  MaxCapture - Captured.size()));
+  return true;
+}
+
+void closeFd(int &Fd) {
+  if (Fd >= 0)
+    ::close(Fd);
+  Fd = -1;
+}
+
+} // namespace
+
 ProcessResult runProcess(const std::vector<std::string> &Argv,
                          const ProcessOptions &Opts) {
   ProcessResult R;
@@ -124,28 +169,35 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     R.StartError = "no program given";
     return R;
   }
+  std::string *Captured = Opts.OutputFile.empty() ? Opts.CapturedStderr : nullptr;
+  if (Captured)
+    Captured->clear();
   // A pipe with O_CLOEXEC reports exec failure from the child.
-  int ErrPipe[2];
-  if (pipe2(ErrPipe, O_CLOEXEC) != 0) {
-    R.StartError = std::string("pipe: ") + std::strerror(errno);
-    return R;
-  }
+  int ErrPipe[2] = {-1, -1};
+  int CapPipe[2] = {-1, -1};
   int OutFd = -1;
+  auto Fail = [&](std::string Msg) {
+    R.StartError = std::move(Msg);
+    closeFd(ErrPipe[0]);
+    closeFd(ErrPipe[1]);
+    closeFd(CapPipe[0]);
+    closeFd(CapPipe[1]);
+    closeFd(OutFd);
+    return R;
+  };
+  if (pipe2(ErrPipe, O_CLOEXEC) != 0)
+    return Fail(std::string("pipe: ") + std::strerror(errno));
+  if (Captured && pipe2(CapPipe, O_CLOEXEC) != 0)
+    return Fail(std::string("pipe: ") + std::strerror(errno));
   if (!Opts.OutputFile.empty()) {
     OutFd = ::open(Opts.OutputFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
                    0644);
-    if (OutFd < 0) {
-      R.StartError = "cannot write " + Opts.OutputFile + ": " + std::strerror(errno);
-      ::close(ErrPipe[0]);
-      ::close(ErrPipe[1]);
-      return R;
-    }
+    if (OutFd < 0)
+      return Fail("cannot write " + Opts.OutputFile + ": " + std::strerror(errno));
   }
   pid_t Pid = fork();
-  if (Pid < 0) {
-    R.StartError = std::string("fork: ") + std::strerror(errno);
-    return R;
-  }
+  if (Pid < 0)
+    return Fail(std::string("fork: ") + std::strerror(errno));
   if (Pid == 0) {
     setpgid(0, 0);
     for (const std::string &V : Opts.UnsetEnv)
@@ -156,6 +208,8 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
       dup2(OutFd, 1);
       dup2(OutFd, 2);
     }
+    if (CapPipe[1] >= 0)
+      dup2(CapPipe[1], 2); // dup2 clears O_CLOEXEC on fd 2
     std::vector<char *> CArgs;
     for (const std::string &A : Argv)
       CArgs.push_back(const_cast<char *>(A.c_str()));
@@ -167,39 +221,45 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     _exit(127);
   }
   setpgid(Pid, Pid); // both sides, to win the race with exec
-  ::close(ErrPipe[1]);
-  if (OutFd >= 0)
-    ::close(OutFd);
+  closeFd(ErrPipe[1]);
+  closeFd(CapPipe[1]);
+  closeFd(OutFd);
   int ExecErr = 0;
   ssize_t N = read(ErrPipe[0], &ExecErr, sizeof ExecErr);
-  ::close(ErrPipe[0]);
+  closeFd(ErrPipe[0]);
   if (N == sizeof ExecErr) {
     waitpid(Pid, nullptr, 0);
-    R.StartError = "cannot run " + Argv[0] + ": " + std::strerror(ExecErr);
-    return R;
+    return Fail("cannot run " + Argv[0] + ": " + std::strerror(ExecErr));
   }
   R.Started = true;
 
   int Status = 0;
+  bool Polling = Opts.TimeoutSeconds > 0 || Captured;
+  bool Open = Captured != nullptr;
   auto Deadline = std::chrono::steady_clock::now() +
                   std::chrono::duration<double>(Opts.TimeoutSeconds);
   for (;;) {
-    pid_t W = waitpid(Pid, &Status, Opts.TimeoutSeconds > 0 ? WNOHANG : 0);
+    if (Open)
+      Open = pump(CapPipe[0], *Captured, 20);
+    else if (Polling)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    pid_t W = waitpid(Pid, &Status, Polling ? WNOHANG : 0);
     if (W == Pid)
       break;
-    if (W < 0 && errno != EINTR) {
-      R.StartError = std::string("waitpid: ") + std::strerror(errno);
-      return R;
-    }
+    if (W < 0 && errno != EINTR)
+      return Fail(std::string("waitpid: ") + std::strerror(errno));
     if (Opts.TimeoutSeconds > 0 && std::chrono::steady_clock::now() >= Deadline) {
       R.TimedOut = true;
       kill(-Pid, SIGKILL);
       waitpid(Pid, &Status, 0);
       break;
     }
-    if (Opts.TimeoutSeconds > 0)
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  // What the program wrote last; a daemon grandchild holding the pipe open
+  // must not keep us waiting.
+  for (int I = 0; Open && I < 100; ++I)
+    Open = pump(CapPipe[0], *Captured, 10);
+  closeFd(CapPipe[0]);
   if (WIFEXITED(Status)) {
     R.Exited = true;
     R.ExitStatus = WEXITSTATUS(Status);

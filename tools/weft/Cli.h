@@ -82,10 +82,14 @@ struct ProcessOptions {
   double TimeoutSeconds = 0; // 0: none
   /// Redirect the child's stdout and stderr to this file (empty: inherit).
   std::string OutputFile;
+  /// When set (and OutputFile is empty), the child's stderr goes through a
+  /// pipe: it is forwarded to our stderr as it comes and its first 64 KiB
+  /// are kept here (to recognize, say, TSan refusing to start).
+  std::string *CapturedStderr = nullptr;
 };
 
 /// Runs Argv[0] (searched in PATH) in its own process group and waits. On
-/// timeout the whole group gets SIGKILL.
+/// timeout the whole group gets SIGKILL. The one process runner of the CLI.
 ProcessResult runProcess(const std::vector<std::string> &Argv,
                          const ProcessOptions &Opts);
 

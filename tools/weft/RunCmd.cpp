@@ -35,13 +35,10 @@ RunOutcome runRecorded(
   bool Tsan = !Argv.empty() && isTsanProgram(Argv[0]);
   auto Run = [&](const std::vector<std::string> &Cmd) {
     std::string Captured;
-    if (Tsan && OutputFile.empty()) {
-      O.Process = runForwardingStderr(Cmd, PO, Captured);
-    } else {
-      O.Process = runProcess(Cmd, PO);
-      if (Tsan)
-        Captured = readHead(OutputFile);
-    }
+    PO.CapturedStderr = Tsan && OutputFile.empty() ? &Captured : nullptr;
+    O.Process = runProcess(Cmd, PO);
+    if (Tsan && !OutputFile.empty())
+      Captured = readHead(OutputFile);
     return Tsan && O.Process.Started && !O.Process.TimedOut &&
            stat(TracePath.c_str(), &St) != 0 && tsanRefusedLayout(Captured);
   };

@@ -16,12 +16,6 @@ bool tsanRefusedLayout(const std::string &Output);
 std::vector<std::string> withoutAslr(const std::vector<std::string> &Argv);
 /// The first 64 KiB of \p File (empty if unreadable).
 std::string readHead(const std::string &File);
-/// runProcess, except that the child's stderr goes through a pipe: it is
-/// forwarded to our stderr as it comes and its first 64 KiB are kept in
-/// \p Captured.
-ProcessResult runForwardingStderr(const std::vector<std::string> &Argv,
-                                  const ProcessOptions &Opts,
-                                  std::string &Captured);
 
 } // namespace weft::cli
 
