@@ -1,5 +1,7 @@
 #!/bin/sh
-# Builds and runs weft_bench, then reports the trace's bytes per event.
+# Builds and runs weft_bench, then reports the trace's bytes per event, then
+# runs bench/tsan/run.sh (weft + ThreadSanitizer against plain TSan; skip it
+# with WEFT_BENCH_TSAN=0).
 # Usage: bench/run.sh [BUILD_DIR] [N]   (default build dir: build)
 set -e
 SRC=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,3 +15,6 @@ RECORDS=$("$BUILD/bin/weft" trace show "$TRACE" | sed -n 's/.*closed cleanly, \(
 echo "trace: $SIZE bytes, $RECORDS records:" \
   "$(awk "BEGIN { printf \"%.2f\", $SIZE / $RECORDS }") bytes per event"
 rm -f "$TRACE"
+if [ "${WEFT_BENCH_TSAN:-1}" != 0 ]; then
+  "$SRC/bench/tsan/run.sh" "$BUILD"
+fi

@@ -59,6 +59,8 @@ void WaitForGraph::release(ActorKey A, ResourceKey R) {
 
 void WaitForGraph::setWait(ActorKey A, const Wait &W) {
   Waits[A] = W; // a node only the first time A waits
+  if (W.Join)
+    JoinersOf.emplace(W.Resource, A);
 }
 
 void WaitForGraph::wait(ActorKey A, ResourceKey R, SiteId At, bool Timed) {
@@ -101,9 +103,14 @@ void WaitForGraph::stopWaiting(ActorKey A) {
 void WaitForGraph::ended(ActorKey A) {
   stopWaiting(A);
   Ended.insert(A);
-  for (auto &[Waiter, W] : Waits)
-    if (W.Active && W.Join && W.Resource == A)
-      W.Active = false;
+  auto [First, Last] = JoinersOf.equal_range(A);
+  for (auto It = First; It != Last; ++It) {
+    auto W = Waits.find(It->second);
+    if (W != Waits.end() && W->second.Active && W->second.Join &&
+        W->second.Resource == A)
+      W->second.Active = false;
+  }
+  JoinersOf.erase(First, Last);
 }
 
 WaitStep WaitForGraph::stepOf(ActorKey A, const Wait &W) const {

@@ -123,6 +123,10 @@ private:
   std::map<ResourceKey, Hold> Holds;
   std::map<ActorKey, Wait> Waits;
   std::set<ActorKey> Ended;
+  /// Joined actor -> actors that started joining it (entries may be stale:
+  /// ended() checks the waiter still waits; keeps ended() from scanning
+  /// every actor that ever waited).
+  std::multimap<ActorKey, ActorKey> JoinersOf;
   std::vector<report::Location> OwnLocs;
   SiteResolver Resolve;
 };

@@ -1,11 +1,11 @@
 #!/bin/sh
 # Builds and runs sched_bench natively and under each strategy, then times
 # `weft explore` (one process per schedule) on the same program.
-# Usage: bench/controlled/run.sh [BUILD_DIR] [ROUNDS]  (default: build, 2000)
+# Usage: bench/controlled/run.sh [BUILD_DIR] [ROUNDS]  (default: build, 1000)
 set -e
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-$SRC/build}
-N=${2:-2000}
+N=${2:-1000}
 ninja -C "$BUILD" -j2 weft sched_bench >/dev/null
 BIN=$BUILD/bin/sched_bench
 T=${TMPDIR:-/tmp}/weft-sched-bench-$$

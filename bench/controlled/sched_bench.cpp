@@ -5,9 +5,11 @@
 // row (each round is one schedule: the strategy's random stream goes on, so
 // every round is a different interleaving); run it under WEFT_SCHEDULE to
 // measure the controlled scheduler, without it for the native runtime.
-// It also times the two costs that bound a schedule: starting and joining
-// a thread, and a hand-off between two threads (a Lock ping-pong, one
-// hand-off per operation under the rr strategy).
+// It also times the cost that bounds a schedule most: starting and joining a
+// thread. Each rate is given per wall-clock second and per CPU second of the
+// process (CLOCK_PROCESS_CPUTIME_ID: user + system time of all its threads).
+// The second is what one core would give if nothing else ran on it; on a
+// shared, loaded machine the first mostly measures the load.
 //
 //   sched_bench [ROUNDS]       (bench/controlled/run.sh runs every mode)
 //===----------------------------------------------------------------------===//
@@ -16,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <time.h>
 
 using namespace weft;
 
@@ -51,11 +54,23 @@ double seconds(std::chrono::steady_clock::duration D) {
   return std::chrono::duration<double>(D).count();
 }
 
-template <class Fn> double perSecond(int N, Fn F) {
+double cpuSeconds() {
+  timespec T;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &T);
+  return double(T.tv_sec) + double(T.tv_nsec) / 1e9;
+}
+
+struct Rate {
+  double Wall, Cpu; // per wall-clock second, per CPU second
+};
+
+template <class Fn> Rate perSecond(int N, Fn F) {
   auto Start = std::chrono::steady_clock::now();
+  double Cpu0 = cpuSeconds();
   for (int I = 0; I < N; ++I)
     F();
-  return N / seconds(std::chrono::steady_clock::now() - Start);
+  double Cpu = cpuSeconds() - Cpu0;
+  return {N / seconds(std::chrono::steady_clock::now() - Start), N / Cpu};
 }
 
 } // namespace
@@ -63,10 +78,11 @@ template <class Fn> double perSecond(int N, Fn F) {
 int main(int argc, char **argv) {
   int N = argc > 1 ? std::atoi(argv[1]) : 2000;
   const char *Mode = std::getenv("WEFT_SCHEDULE");
-  double Schedules = perSecond(N, oneSchedule);
-  double Threads = perSecond(N, emptyThread);
-  std::printf("%-12s %9.0f schedules/s (2 threads x 20 ops)   %9.0f "
-              "thread start+join/s\n",
-              Mode ? Mode : "native", Schedules, Threads);
+  Rate Schedules = perSecond(N, oneSchedule);
+  Rate Threads = perSecond(N, emptyThread);
+  std::printf("%-12s %7.0f schedules/s (2 threads x 20 ops; %7.0f per CPU "
+              "s)   %7.0f thread start+join/s (%7.0f per CPU s)\n",
+              Mode ? Mode : "native", Schedules.Wall, Schedules.Cpu,
+              Threads.Wall, Threads.Cpu);
   return Counter == N * 20 ? 0 : 1;
 }

@@ -11,6 +11,7 @@
 #include "Actor.h"
 #include "Flags.h"
 #include "Runtime.h"
+#include "TsanAnnotations.h"
 #include "report/Finding.h"
 
 #include <algorithm>
@@ -148,7 +149,17 @@ ControlledKernel *ControlledKernel::create(Runtime &R,
   Info.RunMode = trace::Mode::Controlled;
   Info.Seed = Spec.Seed;
   Info.Strategy = Spec.strategyName();
+  // time.time()'s origin: now, or the recording's start in a replay (the
+  // header's StartWallNs), so a replay reads the recording's wall clock.
+  timespec Wall;
+  clock_gettime(CLOCK_REALTIME, &Wall);
+  int64_t Epoch = Script && Script->StartWallNs
+                      ? static_cast<int64_t>(Script->StartWallNs)
+                      : static_cast<int64_t>(Wall.tv_sec) * 1000000000 +
+                            Wall.tv_nsec;
   auto *K = new ControlledKernel(F, std::move(S), std::move(Script));
+  K->ScheduleSeed = Spec.Seed;
+  K->WallEpochNs = Epoch;
   K->Rt = &R;
   Instance = K;
   ControlledMode = true;
@@ -171,6 +182,21 @@ void ControlledKernel::attachMain(Actor &Main) {
   Cpu = Knob && *Knob ? std::atoi(Knob) : sched_getcpu();
   pinToCpu();
   LiveActors.store(1, std::memory_order_relaxed);
+  // A recording: time.time() starts at the trace header's StartWallNs (read
+  // back from the file the recorder just created), the value a replay of
+  // this trace starts from, so both read the same wall clock.
+  if (!Script)
+    if (trace::TraceWriter *W = Rt->Rec.writer()) {
+      WEFT_TSAN_IGNORE_ACCESSES(); // no fd happens-before edges for TSan
+      trace::FileHeader H{};
+      int Fd = ::open(W->path().c_str(), O_RDONLY | O_CLOEXEC);
+      if (Fd >= 0) {
+        if (::pread(Fd, &H, sizeof H, 0) == static_cast<ssize_t>(sizeof H) &&
+            H.StartWallNs != 0)
+          WallEpochNs = static_cast<int64_t>(H.StartWallNs);
+        ::close(Fd);
+      }
+    }
   if (WatchdogSeconds > 0)
     startWatchdog(WatchdogSeconds);
 }
@@ -288,6 +314,10 @@ void *ControlledKernel::threadMain(void *Arg) {
 }
 
 void ControlledKernel::exitActor(CActor &Me) {
+  // After the thread's body, outside every runtime entry point: the
+  // scheduler's vectors (All, Scratch) are shared by all actors, and their
+  // memmoves (intercepted by TSan) must not look like the user's races.
+  WEFT_TSAN_IGNORE_ACCESSES();
   Me.S = CActor::State::Done;
   // Decisions scan All: keep only actors that may still run (id order).
   All.erase(std::find(All.begin(), All.end(), &Me));
@@ -390,7 +420,9 @@ void ControlledKernel::fire(int64_t Deadline) {
 
 void ControlledKernel::yieldPoint(CActor &Me) {
   ++Steps;
-  std::vector<sched::Candidate> Cands;
+  // The baton holder's scratch list (no allocation per decision): nobody
+  // else decides until switchTo() hands the baton on.
+  std::vector<sched::Candidate> &Cands = Scratch;
   collect(Cands);
   CActor *Next = decide(Me, Cands);
   switchTo(Me, *Next);
@@ -398,7 +430,7 @@ void ControlledKernel::yieldPoint(CActor &Me) {
 
 void ControlledKernel::reschedule(CActor &Me) {
   ++Steps;
-  std::vector<sched::Candidate> Cands;
+  std::vector<sched::Candidate> &Cands = Scratch;
   for (;;) {
     collect(Cands);
     if (!Cands.empty())

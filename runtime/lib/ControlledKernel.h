@@ -104,6 +104,14 @@ public:
   bool lockContended(std::atomic<uint32_t> &State);
   void wordReleased(std::atomic<uint32_t> &Word);
 
+  /// The schedule's seed (the trace header's; a replay's is the recording's).
+  /// weft::random starts as random.seed(seed()).
+  uint64_t seed() const { return ScheduleSeed; }
+  /// time.time() at virtual time 0, in ns since the epoch: the wall clock
+  /// when the run started (a replay: the recording's header StartWallNs).
+  /// time.time() is wallEpochNs() + now().
+  int64_t wallEpochNs() const { return WallEpochNs; }
+
 private:
   struct CActor;
   ControlledKernel(const Flags &F, std::unique_ptr<sched::Strategy> S,
@@ -143,6 +151,7 @@ private:
 
   // Touched only by the actor that holds the baton (a hand-off orders it).
   std::vector<CActor *> All;
+  std::vector<sched::Candidate> Scratch; // the candidates of a decision
   CActor *Current = nullptr;
   int64_t Now = 0;
   uint64_t Steps = 0;
@@ -157,6 +166,8 @@ private:
   std::atomic<uint32_t> LiveActors{0};
   std::atomic<bool> Finished{false};
   double WatchdogSeconds = 0;
+  uint64_t ScheduleSeed = 0;
+  int64_t WallEpochNs = 0;
   int Cpu = -1; // every actor's thread runs there (-1: anywhere)
 };
 

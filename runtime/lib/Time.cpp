@@ -2,9 +2,14 @@
 //
 // sleep parks through the Kernel (virtual time under the controlled
 // scheduler) and records a Sleep event; it creates no happens-before edge.
+// The clocks read the kernel's time: under control, monotonic() and
+// perf_counter() are the virtual clock and time() is the run's wall-clock
+// origin (ControlledKernel::wallEpochNs) plus the virtual time. Reading a
+// clock is not an operation (no event, no scheduling point).
 //===----------------------------------------------------------------------===//
 #include "weft/time.h"
 
+#include "ControlledKernel.h"
 #include "Kernel.h"
 #include "Runtime.h"
 #include "TsanAnnotations.h"
@@ -30,12 +35,27 @@ void sleep(double Seconds, std::source_location Loc) {
   K.sleepUntil(Me, K.deadlineAfter(Seconds));
 }
 
-double time() {
+int64_t time_ns() {
+  core::Kernel &K = core::kernel(); // creates the runtime: native or not
+  if (core::ControlledKernel *C = core::controlledKernel())
+    return C->wallEpochNs() + K.now();
   timespec T;
   clock_gettime(CLOCK_REALTIME, &T);
-  return double(T.tv_sec) + double(T.tv_nsec) / 1e9;
+  return static_cast<int64_t>(T.tv_sec) * 1000000000 + T.tv_nsec;
 }
 
+double time() {
+  int64_t Ns = time_ns();
+  // A double, as Python's (about 0.2 us resolution at today's dates).
+  return double(Ns / 1000000000) + double(Ns % 1000000000) / 1e9;
+}
+
+int64_t monotonic_ns() { return core::kernel().now(); }
+
 double monotonic() { return double(core::kernel().now()) / 1e9; }
+
+int64_t perf_counter_ns() { return monotonic_ns(); }
+
+double perf_counter() { return monotonic(); }
 
 } // namespace weft::time

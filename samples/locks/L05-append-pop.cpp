@@ -22,12 +22,12 @@
 using namespace weft;
 using threading::Thread, threading::Lock, threading::Guard;
 
-// Python's IndexError (not one of weft's errors: it is not about threads).
-class IndexError : public Error {
-public:
-  using Error::Error;
-  const char *pythonName() const noexcept override { return "IndexError"; }
-};
+// Python's IndexError is weft::IndexError (weft/errors.h): like Python's
+// list.pop(), List::pop() below raises it when the list is empty. A thread
+// that dies of it prints Python's "Exception in thread ..." traceback line
+// and the other threads go on, as in Python (a popper that finds the list
+// empty between its check and its pop is the race this sample shows).
+
 
 // The global `list` of ints. Under the GIL, list.append and list.pop are
 // atomic; in C++ nothing is. A std::vector whose push_back races would
@@ -57,14 +57,14 @@ struct List {
 };
 
 List list; // list = []
-
+long count = 500000; // appends (and pops) per thread; argv[1] can lower it
 void append() {
-  for (int i = 0; i < 500000; ++i)
+  for (long i = 0; i < count; ++i)
     list.append(1);
 }
 
 void pop(Lock &lock) {
-  for (int i = 0; i < 500000; ++i) {
+  for (long i = 0; i < count; ++i) {
     Guard<Lock> with(lock); // with lock:
     if (list.empty())
       time::sleep(1E-7);
@@ -80,9 +80,9 @@ std::string repr(const List &l) {
   return s + "]";
 }
 
-int main() {
-  // t_1 = []: Python's list of threads; in C++ it also keeps the thread
-  // objects alive while their threads run.
+int main(int argc, char **argv) {
+  // t_1 = []: Python's list of threads; it keeps the Thread objects alive.
+  if (argc > 1 && std::stol(argv[1]) < count) count = std::stol(argv[1]);
   std::vector<std::unique_ptr<Thread>> t_1;
   Lock lock; // lock = Lock()
   for (int i = 0; i < 10; ++i) {

@@ -9,22 +9,22 @@
 //   check-then-act; harmless with one consumer (nobody else takes the item
 //   in between), wrong as soon as the commented-out c2 and c3 run too.
 //
-//   import time, random
+//   import time, random      (random: weft::random, see randrange below)
 //   import queue, threading
+//
 #include <weft/weft.h>
 
-#include <random>
 #include <string>
 
 using namespace weft;
 
 queue::Queue<int> q; // q = queue.Queue()
 
-// random.randrange(n). Python's random is safe to share between threads;
-// a shared std::mt19937 would be a data race, so each thread has its own.
+// random.randrange(n): weft::random is Python's one shared generator,
+// safe to share between threads and, under the controlled scheduler,
+// seeded by the schedule (so a replay draws the same numbers).
 int randrange(int n) {
-  thread_local std::mt19937 gen{std::random_device{}()};
-  return std::uniform_int_distribution<int>(0, n - 1)(gen);
+  return static_cast<int>(random::randrange(n));
 }
 
 void Producer(std::string name) {

@@ -35,6 +35,8 @@ WEFT_DEFINE_ERROR(BrokenBarrierError, "threading.BrokenBarrierError")
 WEFT_DEFINE_ERROR(CancelledError, "concurrent.futures.CancelledError")
 /// AttributeError (threading.local: a value this thread never set)
 WEFT_DEFINE_ERROR(AttributeError, "AttributeError")
+// list.pop() of an empty list, random.choice of an empty sequence.
+WEFT_DEFINE_ERROR(IndexError, "IndexError")
 #undef WEFT_DEFINE_ERROR
 
 } // namespace weft

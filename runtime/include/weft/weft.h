@@ -5,6 +5,7 @@
 #include "weft/futures.h"
 #include "weft/print.h"
 #include "weft/queue.h"
+#include "weft/random.h"
 #include "weft/threading.h"
 #include "weft/time.h"
 #endif
