@@ -12,6 +12,7 @@
 #include "analyzer/ApiModel.h"
 #include "analyzer/Lockset.h"
 #include "analyzer/Races.h"
+#include "analyzer/UserCode.h"
 #include "analyzer/checks/Checks.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -92,12 +93,14 @@ public:
       return;
     // Parsing runs in parallel (-j); the facts are shared.
     std::lock_guard<std::mutex> G(FactsLock);
+    NameCacheScope Names;
     std::string Dir = SkipDir;
     if (!Dir.empty() && Dir.back() != '/')
       Dir += '/';
+    std::vector<const FunctionDecl *> Functions = userFunctions(Ctx, Dir);
     RaceCollector Races(Ctx, Model, Facts, Dir);
-    Races.collect();
-    analyzeTranslationUnit(Ctx, Model, Facts, SkipDir, &Races);
+    Races.collect(Functions);
+    analyzeTranslationUnit(Ctx, Model, Facts, SkipDir, &Races, &Functions);
     Races.finish();
   }
 

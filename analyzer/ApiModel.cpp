@@ -41,13 +41,30 @@ ApiModel::ApiModel() {
 #include "analyzer/ApiModel.def"
 }
 
-static std::string recordName(const TagDecl *TD) {
-  if (!TD)
-    return "";
+static thread_local NameCacheScope *NameCache = nullptr;
+
+static std::string computeRecordName(const TagDecl *TD) {
   if (!TD->getIdentifier())
     if (const TypedefNameDecl *TN = TD->getTypedefNameForAnonDecl())
       return TN->getQualifiedNameAsString();
   return TD->getQualifiedNameAsString();
+}
+
+/// \p Compute(Key), remembered in the current NameCacheScope's \p Map.
+template <class Decl>
+static std::string
+remember(llvm::DenseMap<const Decl *, std::string> NameCacheScope::*Map,
+         const Decl *Key, std::string (*Compute)(const Decl *)) {
+  if (!NameCache)
+    return Compute(Key);
+  auto [It, New] = (NameCache->*Map).try_emplace(Key);
+  if (New)
+    It->second = Compute(Key);
+  return It->second;
+}
+
+static std::string recordName(const TagDecl *TD) {
+  return TD ? remember(&NameCacheScope::Records, TD, computeRecordName) : "";
 }
 
 std::string ApiModel::typeName(QualType T) {
@@ -214,7 +231,16 @@ bool ApiModel::sharedContainer(QualType T) const {
 
 // ---- function names ---------------------------------------------------------
 
+NameCacheScope::NameCacheScope() : Prev(NameCache) { NameCache = this; }
+NameCacheScope::~NameCacheScope() { NameCache = Prev; }
+
+static std::string computeFunctionId(const FunctionDecl *FD);
+
 std::string functionId(const FunctionDecl *FD) {
+  return remember(&NameCacheScope::Ids, FD, computeFunctionId);
+}
+
+static std::string computeFunctionId(const FunctionDecl *FD) {
   std::string Id = FD->getQualifiedNameAsString();
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
     if (MD->getParent()->isLambda()) {
@@ -245,6 +271,14 @@ std::string functionName(const FunctionDecl *FD) {
       return "lambda";
     }
   return FD->getQualifiedNameAsString();
+}
+
+LockPath thisRoot(const RecordDecl *RD) {
+  LockPath P;
+  P.Root = RootKind::This;
+  P.RootKey = "t:" + RD->getQualifiedNameAsString();
+  P.RootDisplay = RD->getNameAsString();
+  return P;
 }
 
 // ---- lock naming ------------------------------------------------------------
@@ -282,11 +316,7 @@ public:
       const CXXRecordDecl *RD = TE->getType()->getPointeeCXXRecordDecl();
       if (!RD)
         return std::nullopt;
-      LockPath P;
-      P.Root = RootKind::This;
-      P.RootKey = "t:" + RD->getQualifiedNameAsString();
-      P.RootDisplay = RD->getNameAsString();
-      return P;
+      return thisRoot(RD);
     }
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       const ValueDecl *Member = ME->getMemberDecl();
@@ -299,10 +329,7 @@ public:
         const RecordDecl *RD = FD ? FD->getParent() : nullptr;
         if (!RD)
           return std::nullopt;
-        LockPath P;
-        P.Root = RootKind::This;
-        P.RootKey = "t:" + RD->getQualifiedNameAsString();
-        P.RootDisplay = RD->getNameAsString();
+        LockPath P = thisRoot(RD);
         P.Suffix = Field;
         return P;
       }

@@ -3,7 +3,7 @@
 // ApiModel answers "what does this call do to locks or threads?" from the
 // rows of ApiModel.def, and describeLock() names the lock an expression
 // denotes (see Facts.h for the naming scheme). Neither knows anything about
-// control flow; Lockset.cpp interprets the operations along the CFG.
+// control flow; Lockset*.cpp interpret the operations along the CFG.
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_ANALYZER_APIMODEL_H
 #define WEFT_ANALYZER_APIMODEL_H
@@ -13,6 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <optional>
@@ -114,12 +115,31 @@ std::optional<LockPath> describeVariable(const clang::VarDecl *V,
 
 /// Stable id of a function across translation units ("ns::f(int *)").
 std::string functionId(const clang::FunctionDecl *FD);
+/// While one lives on this thread, functionId() and ApiModel::typeName()
+/// remember their answers (printing qualified names and parameter types was
+/// over a tenth of the analysis). One per AST, around its analysis: the
+/// declarations must outlive it.
+class NameCacheScope {
+public:
+  NameCacheScope();
+  ~NameCacheScope();
+  NameCacheScope(const NameCacheScope &) = delete;
+  NameCacheScope &operator=(const NameCacheScope &) = delete;
+  llvm::DenseMap<const clang::FunctionDecl *, std::string> Ids;
+  llvm::DenseMap<const clang::TagDecl *, std::string> Records;
+
+private:
+  NameCacheScope *Prev;
+};
 /// The root of a path that starts at a plain declaration: a parameter
 /// ("p:f#0"), a global ("g:x") or a local of its function ("l:f::x@12";
 /// static locals "s:"). One naming for locks and data alike, so a lock and
 /// the data it guards are named the same way.
 std::optional<LockPath> declRoot(const clang::VarDecl *V,
                                  const clang::ASTContext &Ctx);
+/// The root of a path through `this` in a method of \p RD: one per class
+/// ("t:ns::Account", shown "Account"), renamed at calls into the object.
+LockPath thisRoot(const clang::RecordDecl *RD);
 /// A function's name for messages ("withdraw", "Account::deposit",
 /// "lambda in 'main'").
 std::string functionName(const clang::FunctionDecl *FD);

@@ -1,6 +1,6 @@
 //===- analyzer/Facts.h - what the lockset analysis found, as data --------===//
 //
-// The lockset analysis (Lockset.cpp, the only part that walks Clang's CFG)
+// The lockset analysis (Lockset*.cpp, the only part that walks Clang's CFG)
 // turns every translation unit into facts; the checks (checks/*.cpp) turn
 // the facts of all translation units into findings. Nothing here includes a
 // Clang header, so checks compile fast and can be tested without parsing.
@@ -180,7 +180,7 @@ struct ThreadActor {
   std::string Parent;             // function id of the starting function
   bool SelfParallel = false;      // several instances may run at once
   bool Process = false;           // own memory: shares nothing
-  std::vector<uint32_t> ParallelWith; // same parent, may overlap
+  std::vector<uint32_t> ParallelWith; // same parent, may overlap (sorted)
 };
 
 struct StartTwiceFact {

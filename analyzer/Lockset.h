@@ -19,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class FunctionDecl;
 class Stmt;
 } // namespace clang
 
@@ -39,10 +40,12 @@ public:
 
 /// Analyzes every user function of \p Ctx's translation unit and appends
 /// its facts to \p Facts. Functions declared in files under \p SkipDir
-/// (weft's runtime headers) are not analyzed.
-void analyzeTranslationUnit(clang::ASTContext &Ctx, const ApiModel &Model,
-                            ProgramFacts &Facts, const std::string &SkipDir,
-                            LocksetObserver *Observer = nullptr);
+/// (weft's runtime headers) are not analyzed. \p Functions: the user
+/// functions (UserCode.h userFunctions()) if the caller has them already.
+void analyzeTranslationUnit(
+    clang::ASTContext &Ctx, const ApiModel &Model, ProgramFacts &Facts,
+    const std::string &SkipDir, LocksetObserver *Observer = nullptr,
+    const std::vector<const clang::FunctionDecl *> *Functions = nullptr);
 
 } // namespace weft::analyzer
 

@@ -9,6 +9,8 @@
 // lambda captured by copy are its own.
 //===----------------------------------------------------------------------===//
 #include "analyzer/Races.h"
+#include "analyzer/Exprs.h"
+#include "analyzer/UserCode.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -21,33 +23,6 @@
 namespace weft::analyzer {
 
 using namespace clang;
-
-const Expr *stripExpr(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreImplicit()->IgnoreParenImpCasts();
-    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = FC->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
-const Expr *unwrapStdRef(const Expr *E, bool *WasRef) {
-  E = stripExpr(E);
-  if (const auto *CE = dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *F = CE->getDirectCallee())
-      if (CE->getNumArgs() == 1) {
-        std::string N = F->getQualifiedNameAsString();
-        if (N == "std::ref" || N == "std::cref") {
-          if (WasRef)
-            *WasRef = true;
-          return stripExpr(CE->getArg(0));
-        }
-      }
-  return E;
-}
 
 // ---- DataNamer --------------------------------------------------------------
 
@@ -88,10 +63,12 @@ std::optional<LockPath> DataNamer::var(const VarDecl *V, unsigned Depth) {
 }
 
 static LockPath thisPath(const CXXRecordDecl *RD) {
-  LockPath P;
+  if (RD)
+    return thisRoot(RD);
+  LockPath P; // `this` of an unknown class
   P.Root = RootKind::This;
-  P.RootKey = "t:" + (RD ? RD->getQualifiedNameAsString() : std::string("?"));
-  P.RootDisplay = RD ? RD->getNameAsString() : "this";
+  P.RootKey = "t:?";
+  P.RootDisplay = "this";
   return P;
 }
 
@@ -236,24 +213,9 @@ report::Location RaceCollector::loc(SourceLocation L) const {
 }
 
 bool RaceCollector::analyzable(const FunctionDecl *FD) const {
-  if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
-      FD->isDefaulted() || FD->isDeleted() ||
-      (FD->isImplicit() && !isa<CXXMethodDecl>(FD)))
-    return false;
-  SourceLocation L = SM.getExpansionLoc(FD->getLocation());
-  if (L.isInvalid() || SM.isInSystemHeader(L))
-    return false;
-  return SkipDir.empty() || !SM.getFilename(L).starts_with(SkipDir);
+  return analyzableFunction(FD, SM, SkipDir);
 }
 
-/// Whether a callee is user code (its body may be in another TU).
-static bool userFunction(const FunctionDecl *F, const SourceManager &SM,
-                         const std::string &SkipDir) {
-  SourceLocation L = SM.getExpansionLoc(F->getLocation());
-  if (L.isInvalid() || SM.isInSystemHeader(L))
-    return false;
-  return SkipDir.empty() || !SM.getFilename(L).starts_with(SkipDir);
-}
 
 BindingSet RaceCollector::bindCall(const FunctionDecl *Callee,
                                    llvm::ArrayRef<const Expr *> Args,
@@ -408,9 +370,8 @@ public:
     if (C->isCopyOrMoveConstructor() && CE->getNumArgs() >= 1 &&
         RC.Model.sharedContainer(CE->getArg(0)->getType()))
       access(CE, CE->getArg(0), C->isMoveConstructor());
-    for (unsigned I = 0; I < CE->getNumArgs() && I < C->getNumParams(); ++I)
-      if (isMutableRef(C->getParamDecl(I)->getType()))
-        markEscape(CE->getArg(I));
+    for (const Expr *A : mutableRefArgs(CE))
+      markEscape(A);
     RC.threadEvents(F, CE, N);
     return true;
   }
@@ -418,9 +379,6 @@ public:
   void finish();
 
 private:
-  static bool isMutableRef(QualType T) {
-    return T->isReferenceType() && !T.getNonReferenceType().isConstQualified();
-  }
   void markEscape(const Expr *E) {
     bool WasRef = false;
     E = unwrapStdRef(E, &WasRef);
@@ -524,11 +482,8 @@ bool FunctionWalker::VisitCallExpr(CallExpr *CE) {
   if (!Callee)
     return true;
   // Arguments bound to non-const references escape.
-  unsigned Shift = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee);
-  for (unsigned I = Shift; I < CE->getNumArgs(); ++I)
-    if (I - Shift < Callee->getNumParams() &&
-        isMutableRef(Callee->getParamDecl(I - Shift)->getType()))
-      markEscape(CE->getArg(I));
+  for (const Expr *A : mutableRefArgs(CE))
+    markEscape(A);
   if (auto K = RC.Model.syncCall(CE))
     sync(CE->getExprLoc(), *K);
   if (auto W = RC.Model.condWait(CE)) {
@@ -609,7 +564,7 @@ bool FunctionWalker::VisitCallExpr(CallExpr *CE) {
       return true;
     }
   }
-  if (!userFunction(Callee, RC.SM, RC.SkipDir))
+  if (!isUserCode(Callee->getLocation(), RC.SM, RC.SkipDir)) // body may be in another TU
     return true;
   const FunctionDecl *Def = Callee;
   Callee->hasBody(Def);
@@ -711,31 +666,11 @@ void FunctionWalker::finish() {
 
 } // namespace
 
-void RaceCollector::collect() {
-  class Collector : public RecursiveASTVisitor<Collector> {
-  public:
-    explicit Collector(RaceCollector &RC) : RC(RC) {}
-    bool shouldVisitTemplateInstantiations() const { return true; }
-    bool VisitFunctionDecl(FunctionDecl *FD) {
-      add(FD);
-      return true;
-    }
-    bool VisitLambdaExpr(LambdaExpr *L) {
-      add(L->getCallOperator());
-      return true;
-    }
-
-  private:
-    void add(const FunctionDecl *FD) {
-      if (!RC.analyzable(FD) || !Seen.insert(FD).second)
-        return;
-      RC.Fns.emplace_back();
-      RC.Fns.back().FD = FD;
-    }
-    RaceCollector &RC;
-    std::set<const FunctionDecl *> Seen;
-  };
-  Collector(*this).TraverseDecl(Ctx.getTranslationUnitDecl());
+void RaceCollector::collect(const std::vector<const FunctionDecl *> &Functions) {
+  for (const FunctionDecl *FD : Functions) {
+    Fns.emplace_back();
+    Fns.back().FD = FD;
+  }
   for (FnInfo &F : Fns) {
     FunctionWalker W(*this, F);
     W.TraverseStmt(const_cast<Stmt *>(F.FD->getBody()));

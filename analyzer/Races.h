@@ -51,16 +51,13 @@ private:
   const std::set<const clang::VarDecl *> *PerThread;
 };
 
-const clang::Expr *stripExpr(const clang::Expr *E);
-/// std::ref(x) / std::cref(x) -> x; sets \p WasRef.
-const clang::Expr *unwrapStdRef(const clang::Expr *E, bool *WasRef = nullptr);
 
 class RaceCollector : public LocksetObserver {
 public:
   RaceCollector(clang::ASTContext &Ctx, const ApiModel &Model,
                 ProgramFacts &Facts, std::string SkipDir);
   /// Before the lockset analysis: walks every user function.
-  void collect();
+  void collect(const std::vector<const clang::FunctionDecl *> &Functions);
   bool wants(const clang::Stmt *S) const override {
     return Wanted.count(S) != 0;
   }
@@ -103,7 +100,10 @@ public:
     ThreadActor A;
     std::string Handle; // handle key ("" unknown)
     bool RunsAtStart = false; // weft style: runs at start(), not creation
-    std::set<uint32_t> Parallel;
+    /// Actors that may overlap this one; appended unsorted with repeats
+    /// while the may-run analysis runs (a set per actor made that
+    /// quadratic in node allocations), sorted and made unique by finish().
+    std::vector<uint32_t> Parallel;
   };
 
   report::Location loc(clang::SourceLocation L) const;

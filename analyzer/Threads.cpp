@@ -12,12 +12,14 @@
 // same walk finds a weft Thread started twice.
 //===----------------------------------------------------------------------===//
 #include "analyzer/Races.h"
+#include "analyzer/Exprs.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 
+#include <algorithm>
 #include <deque>
 
 namespace weft::analyzer {
@@ -410,8 +412,8 @@ void RaceCollector::runThreadFlow(FnInfo &F) {
           Actors[A].A.SelfParallel = true;
           continue;
         }
-        Actors[A].Parallel.insert(R);
-        Actors[R].Parallel.insert(A);
+        Actors[A].Parallel.push_back(R);
+        Actors[R].Parallel.push_back(A);
       }
     }
     for (uint32_t A : As)
@@ -527,10 +529,15 @@ void RaceCollector::finish() {
 
   uint32_t Base = Facts.Actors.size();
   for (uint32_t I = 0; I < Actors.size(); ++I) {
-    ThreadActor A = Actors[I].A;
+    std::vector<uint32_t> &Par = Actors[I].Parallel;
+    std::sort(Par.begin(), Par.end());
+    Par.erase(std::unique(Par.begin(), Par.end()), Par.end());
+    ThreadActor A = std::move(Actors[I].A);
     A.Id = Base + I;
-    for (uint32_t P : Actors[I].Parallel)
+    A.ParallelWith.reserve(Par.size());
+    for (uint32_t P : Par)
       A.ParallelWith.push_back(Base + P);
+    std::vector<uint32_t>().swap(Par);
     Facts.Actors.push_back(std::move(A));
   }
   auto HeldRefs = [&](const Stmt *S) {

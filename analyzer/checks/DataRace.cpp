@@ -298,8 +298,8 @@ void checkDataRace(const ProgramFacts &Facts,
     if (A.Actor == B.Actor)
       return TA.SelfParallel;
     if (TA.Parent == TB.Parent)
-      return std::find(TA.ParallelWith.begin(), TA.ParallelWith.end(),
-                       TB.Id) != TA.ParallelWith.end();
+      return std::binary_search(TA.ParallelWith.begin(),
+                                TA.ParallelWith.end(), TB.Id); // sorted
     return Facts.LeakyParents.count(TA.Parent) ||
            Facts.LeakyParents.count(TB.Parent);
   };

@@ -5,8 +5,9 @@
 // edge of one detect::LockOrderGraph; each elementary cycle of it (any
 // length; cycles protected by a common gate lock are skipped by the graph)
 // is one finding (on dense graphs: only cycles that explain an edge no
-// shorter cycle explained). The graph's cycle search is used: no second
-// one here.
+// shorter cycle explained; a cycle through the same acquisition sites as
+// one already reported, under other lock names, is not reported again).
+// The graph's cycle search is used: no second one here.
 //===----------------------------------------------------------------------===//
 #include "analyzer/checks/Checks.h"
 
@@ -56,6 +57,16 @@ void checkLockOrderInversion(const ProgramFacts &Facts,
     return A.size() != B.size() ? A.size() < B.size() : A < B;
   });
   std::set<std::pair<LockKey, LockKey>> Covered;
+  // The same acquisitions in the source can form cycles under several
+  // names: a method's per-class locks (`Bank::m1`) and the same locks
+  // renamed into the object a caller passes (`b.m1`). One finding per set
+  // of acquisition sites.
+  using Sites = std::vector<std::pair<std::string, std::string>>;
+  std::set<Sites> Reported;
+  auto Where = [](const report::Location &L) {
+    return L.File + ":" + std::to_string(L.Line) + ":" +
+           std::to_string(L.Column);
+  };
   for (std::vector<LockKey> Cycle : Cycles) {
     size_t N = Cycle.size();
     if (N < 2)
@@ -64,6 +75,14 @@ void checkLockOrderInversion(const ProgramFacts &Facts,
     for (size_t I = 0; I < N; ++I)
       New |= Covered.insert({Cycle[I], Cycle[(I + 1) % N]}).second;
     if (!New)
+      continue;
+    Sites Key;
+    for (size_t I = 0; I < N; ++I) {
+      const detect::LockEdgeInfo *E = G.edge(Cycle[I], Cycle[(I + 1) % N]);
+      Key.emplace_back(Where(E->HeldAt), Where(E->AcquiredAt));
+    }
+    std::sort(Key.begin(), Key.end());
+    if (!Reported.insert(std::move(Key)).second)
       continue;
     // Start at the edge acquired first in the source: stable and readable.
     size_t Best = 0;

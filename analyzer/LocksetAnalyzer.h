@@ -1,0 +1,216 @@
+//===- analyzer/LocksetAnalyzer.h - the lockset analysis' two classes ------===//
+//
+// TUAnalyzer (Lockset.cpp) takes the user functions of a translation unit
+// and owns their summaries; FunctionAnalyzer runs the lockset analysis of
+// one function body. The FunctionAnalyzer's members are spread by concern:
+//   LocksetFlow.cpp   the fixed point over the CFG: path states, branches
+//                     on flags and try-lock results, local assignments
+//   LocksetOps.cpp    what lock, guard and thread operations do to a path
+//                     state (acquire, release, RAII guards, order edges)
+//   LocksetCalls.cpp  a callee's summary renamed into the caller's terms
+//                     and applied at a call or a thread start
+//   LocksetFacts.cpp  exits, and the facts and summary built at the end
+// Internal to the lockset analysis; the interface is Lockset.h.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_ANALYZER_LOCKSETANALYZER_H
+#define WEFT_ANALYZER_LOCKSETANALYZER_H
+
+#include "analyzer/Lockset.h"
+#include "analyzer/LocksetState.h"
+
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace weft::analyzer {
+class ApiModel;
+} // namespace weft::analyzer
+
+namespace weft::analyzer::lockset {
+
+class TUAnalyzer;
+
+/// The lockset analysis of one function body.
+class FunctionAnalyzer {
+public:
+  FunctionAnalyzer(TUAnalyzer &TU, const clang::FunctionDecl *FD,
+                   Summary &Sum)
+      : TU(TU), FD(FD), Sum(Sum) {}
+  void run();
+
+private:
+  // the fixed point (LocksetFlow.cpp)
+  void addState(const clang::CFGBlock *B, State St);
+  void transfer(const clang::CFGElement &E, State &St);
+  void onDecl(const clang::DeclStmt *DS, State &St);
+  void onAssign(const clang::Expr *LHS, const clang::Expr *RHS, State &St);
+  bool branch(State &St, const clang::Expr *Cond, const clang::Stmt *Term,
+              bool TrueEdge);
+  bool trackable(const clang::VarDecl *V) const;
+
+  // lock operations (LocksetOps.cpp)
+  void onCall(const clang::CallExpr *CE, State &St);
+  void onConstruct(const clang::CXXConstructExpr *CE, State &St);
+  void onGuardConstruct(const clang::VarDecl *VD,
+                        const clang::CXXConstructExpr *CE, State &St);
+  void acquire(State &St, LockKey L, RawLoc Site, const clang::VarDecl *Guard,
+               uint32_t Via, bool Observe, const std::set<LockKey> &Batch);
+  void release(State &St, LockKey L);
+  void addHeld(State &St, LockKey L, RawLoc Site, const clang::VarDecl *Guard,
+               bool FromTry, uint32_t Via);
+  /// Records, for the acquisition of \p L at \p Site, whether \p St held it.
+  void observeAcquire(const State &St, RawLoc Site, LockKey L, uint32_t Via);
+  void observeRelease(const State &St, LockKey L, RawLoc Site) {
+    RelObs &R = Rel[{Site, L}];
+    (St.holds(L) ? R.Held : R.NotHeld) = true;
+  }
+  /// An edge from every lock \p St holds (but \p L and \p Batch) to \p L.
+  void orderBefore(const State &St, LockKey L, const report::Location &At,
+                   const std::vector<report::Related> &Via,
+                   const std::set<LockKey> *Batch);
+  void addEdge(LockKey From, LockKey To, detect::LockEdgeInfo Info);
+  std::optional<LockKey> lockOf(const clang::Expr *E);
+  const clang::VarDecl *guardVar(const clang::Expr *Object) const;
+
+  // calls and thread starts (LocksetCalls.cpp)
+  /// A callee's summary renamed into this caller's terms at one call.
+  struct PreparedCall {
+    struct Acq {
+      LockKey Lock;
+      report::Location Site;
+      std::vector<report::Related> Via;
+      uint32_t InsideVia;
+      bool Fresh;
+    };
+    struct HeldOut {
+      LockKey Lock;
+      bool FromTry;
+      uint32_t Via;
+    };
+    std::vector<Acq> Acquires;
+    std::vector<LockKey> Releases;
+    std::vector<HeldOut> Held;
+    std::vector<OrderEdge> Edges;
+  };
+  const PreparedCall &prepare(const clang::CallExpr *CE,
+                              const clang::FunctionDecl *Callee,
+                              const Summary &S);
+  void applySummary(const clang::CallExpr *CE,
+                    const clang::FunctionDecl *Callee, const Summary &S,
+                    State &St);
+  void startThread(const clang::Expr *Callable,
+                   llvm::ArrayRef<const clang::Expr *> Args);
+  std::optional<LockKey> substitute(LockKey K, const clang::Expr *Object,
+                                    llvm::ArrayRef<const clang::Expr *> Args);
+  /// A parametric edge of a callee in the caller's terms, \p Through first
+  /// in its call chain; none if a lock cannot be named here.
+  std::optional<OrderEdge> renameEdge(const OrderEdge &E,
+                                      const clang::Expr *Object,
+                                      llvm::ArrayRef<const clang::Expr *> Args,
+                                      const report::Related &Through);
+  /// Keeps the simplest acquisition of each lock for the summary.
+  void keepWitness(Summary::Acquire A);
+
+  // exits and results (LocksetFacts.cpp)
+  void recordExit(const clang::CFGBlock *Pred, const State &St);
+  void finish();
+
+  TUAnalyzer &TU;
+  const clang::FunctionDecl *FD;
+  Summary &Sum;
+  std::unique_ptr<clang::CFG> Graph;
+
+  std::set<const clang::VarDecl *> Untrackable;
+  std::map<const clang::CXXConstructExpr *, const clang::VarDecl *> CtorVar;
+  std::map<const clang::VarDecl *, std::vector<LockKey>> GuardLocks;
+  std::set<LockKey> ReleasedUnheld;
+  std::map<const clang::CallExpr *, PreparedCall> Prepared;
+  std::string Actor; // "function 'f'", for lock-order edges
+
+  // the fixed point
+  std::vector<std::set<State>> Seen;
+  std::vector<std::optional<State>> Wide;
+  std::deque<std::pair<const clang::CFGBlock *, State>> Work;
+
+  // observations
+  struct AcqObs {
+    bool Held = false, NotHeld = false;
+    report::Location HeldSince;
+    uint32_t Via = 0;
+  };
+  std::map<std::pair<RawLoc, LockKey>, AcqObs> Acq;
+  struct RelObs {
+    bool Held = false, NotHeld = false;
+  };
+  std::map<std::pair<RawLoc, LockKey>, RelObs> Rel;
+  struct ExitObs {
+    std::set<ExitPoint> Exits;
+    bool FromTry = false;
+    uint32_t Via = 0;
+  };
+  std::map<std::pair<LockKey, RawLoc>, ExitObs> ExitHeld;
+  std::vector<State> ExitStates;
+  std::map<std::pair<LockKey, LockKey>, OrderEdge> Edges;
+  std::map<LockKey, Summary::Acquire> MayAcquire; // one witness per lock
+};
+
+/// The analysis of one translation unit: its functions and their
+/// summaries (Lockset.cpp).
+class TUAnalyzer {
+public:
+  TUAnalyzer(clang::ASTContext &Ctx, const ApiModel &Model,
+             ProgramFacts &Facts, std::string SkipDir,
+             LocksetObserver *Observer)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Model(Model), Facts(Facts),
+        Observer(Observer), SkipDir(std::move(SkipDir)) {
+    Vias.emplace_back();
+  }
+
+  /// Analyzes \p Functions (null: the TU's user functions).
+  void run(const std::vector<const clang::FunctionDecl *> *Functions);
+  /// The summary of \p Callee, analyzing it first if needed; null if it
+  /// is not analyzable here or is on the current call stack (recursion).
+  const Summary *summaryFor(const clang::FunctionDecl *Callee);
+  bool analyzable(const clang::FunctionDecl *FD) const;
+
+  report::Location loc(clang::SourceLocation L) const {
+    if (L.isInvalid())
+      return {};
+    clang::PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+    if (P.isInvalid())
+      return {};
+    return {P.getFilename(), P.getLine(), P.getColumn()};
+  }
+  report::Location loc(RawLoc R) const {
+    return loc(clang::SourceLocation::getFromRawEncoding(R));
+  }
+  /// Call chains are stored once and named by a number in path states.
+  uint32_t internVia(const std::vector<report::Related> &V);
+  const std::vector<report::Related> &via(uint32_t Id) const {
+    return Vias[Id];
+  }
+
+  clang::ASTContext &Ctx;
+  clang::SourceManager &SM;
+  const ApiModel &Model;
+  ProgramFacts &Facts;
+  LocksetObserver *Observer;
+
+private:
+  std::string SkipDir;
+  std::vector<const clang::FunctionDecl *> Functions;
+  std::map<const clang::FunctionDecl *, Summary> Summaries;
+  std::vector<std::vector<report::Related>> Vias;
+  std::map<std::string, uint32_t> ViaIds;
+  unsigned Depth = 0;
+};
+
+} // namespace weft::analyzer::lockset
+
+#endif

@@ -1,0 +1,163 @@
+//===- analyzer/LocksetFacts.cpp - exits, facts and the summary -----------===//
+//
+// What one function's analysis leaves behind, once its fixed point is
+// reached: at each exit (return, end of body, a throw that leaves; not
+// after exit()/abort()) the locks still held; then, from the per-site
+// observations, the facts (Facts.h: acquisitions held on every / some
+// path, locks held at exits, releases, lock-order edges) and the summary
+// its callers apply (LocksetState.h).
+//===----------------------------------------------------------------------===//
+#include "analyzer/LocksetAnalyzer.h"
+#include "analyzer/ApiModel.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace weft::analyzer::lockset {
+
+using namespace clang;
+using report::Location;
+using report::Related;
+
+void FunctionAnalyzer::recordExit(const CFGBlock *Pred, const State &St) {
+  if (Pred->hasNoReturnElement())
+    return; // exit(), abort(): the process ends, nothing to release
+  ExitPoint EP;
+  EP.Kind = ExitKind::End;
+  const CFGBlock *B = Pred;
+  bool Found = false;
+  for (unsigned Hops = 0; B && Hops < 4 && !Found; ++Hops) {
+    for (auto I = B->rbegin(), E = B->rend(); I != E; ++I)
+      if (auto S = I->getAs<CFGStmt>()) {
+        if (const auto *R = dyn_cast<ReturnStmt>(S->getStmt())) {
+          EP.Kind = ExitKind::Return;
+          EP.Loc = TU.loc(R->getBeginLoc());
+          Found = true;
+          break;
+        }
+        if (const auto *T = dyn_cast<CXXThrowExpr>(S->getStmt())) {
+          EP.Kind = ExitKind::Throw;
+          EP.Loc = TU.loc(T->getBeginLoc());
+          Found = true;
+          break;
+        }
+      }
+    // Only blocks of destructors lie between a return and the exit.
+    if (!Found && B->pred_size() == 1 && B->size() > 0 &&
+        std::all_of(B->begin(), B->end(), [](const CFGElement &E) {
+          return E.getAs<CFGAutomaticObjDtor>().has_value();
+        }))
+      B = *B->pred_begin();
+    else
+      break;
+  }
+  if (!Found) {
+    const Stmt *Body = FD->getBody();
+    SourceLocation End = Body->getEndLoc();
+    if (const auto *CS = dyn_cast<CompoundStmt>(Body))
+      End = CS->getRBracLoc();
+    EP.Loc = TU.loc(End);
+  }
+  ExitStates.push_back(St);
+  if (St.Imprecise)
+    return;
+  for (const HeldLock &H : St.Held) {
+    if (H.Guard)
+      continue;
+    ExitObs &O = ExitHeld[{H.Lock, H.Site}];
+    O.Exits.insert(EP);
+    O.FromTry |= H.FromTry;
+    O.Via = H.Via;
+  }
+}
+
+void FunctionAnalyzer::finish() {
+  ProgramFacts &F = TU.Facts;
+  std::string Name = functionName(FD);
+  std::string Id = functionId(FD);
+  bool ReturnsValue = !FD->getReturnType()->isVoidType();
+
+  // The ordered-locking idiom (lock the lower id first) makes one function
+  // take two parameter locks in both orders: that is the fix, not the bug.
+  for (auto It = Edges.begin(); It != Edges.end();) {
+    auto [A, B] = It->first;
+    auto Rev = Edges.find({B, A});
+    if (Rev != Edges.end() && F.Locks.path(A).parametric() &&
+        F.Locks.path(B).parametric()) {
+      Edges.erase(Rev);
+      It = Edges.erase(It);
+    } else {
+      ++It;
+    }
+  }
+  for (auto &[K, E] : Edges) {
+    F.Edges.push_back(E);
+    if (F.Locks.path(E.From).parametric() || F.Locks.path(E.To).parametric())
+      Sum.ParamEdges.push_back(E);
+  }
+
+  for (auto &[K, O] : Acq) {
+    AcquireFact A;
+    A.Lock = K.second;
+    A.Site = TU.loc(K.first);
+    A.Via = TU.via(O.Via);
+    A.Function = Name;
+    A.HeldOnEveryPath = O.Held && !O.NotHeld;
+    A.HeldOnSomePath = O.Held;
+    A.HeldSince = O.HeldSince;
+    F.Acquires.push_back(std::move(A));
+  }
+
+  auto HeldEverywhere = [&](LockKey L) {
+    return !ExitStates.empty() &&
+           std::all_of(ExitStates.begin(), ExitStates.end(),
+                       [&](const State &S) { return S.holds(L); });
+  };
+  std::map<LockKey, Summary::Held> OnReturn;
+  for (auto &[K, O] : ExitHeld) {
+    HeldAtExitFact H;
+    H.Lock = K.first;
+    H.AcquiredAt = TU.loc(K.second);
+    H.Via = TU.via(O.Via);
+    H.Function = Name;
+    H.FunctionId = Id;
+    H.Exits.assign(O.Exits.begin(), O.Exits.end());
+    H.HeldOnEveryExit = HeldEverywhere(K.first);
+    H.FromTry = O.FromTry;
+    H.ReturnsValue = ReturnsValue;
+    if (H.HeldOnEveryExit &&
+        F.Locks.path(H.Lock).Root != RootKind::Local) {
+      auto [It, New] = OnReturn.try_emplace(H.Lock);
+      if (New || locLess(H.AcquiredAt, It->second.Site))
+        It->second = Summary::Held{H.Lock, H.AcquiredAt, H.Via, H.FromTry};
+    }
+    F.HeldAtExit.push_back(std::move(H));
+  }
+  for (auto &[L, H] : OnReturn)
+    Sum.HeldOnReturn.push_back(H);
+  for (auto &[K, R] : Rel) {
+    ReleaseFact RF;
+    RF.Lock = K.second;
+    RF.Site = TU.loc(K.first);
+    RF.Function = Name;
+    RF.FunctionId = Id;
+    RF.HeldOnSomePath = R.Held;
+    RF.Parametric = F.Locks.path(K.second).parametric();
+    for (auto &[AK, AO] : Acq)
+      RF.AcquiredInFunction |= AK.second == K.second;
+    F.Releases.push_back(std::move(RF));
+  }
+  for (LockKey L : ReleasedUnheld) {
+    Sum.Releases.push_back(L);
+    F.ReleasedUnheld.insert(F.Locks.path(L).key());
+  }
+  for (auto &[K, A] : MayAcquire) {
+    Summary::Acquire Copy = A;
+    // Released first, then acquired: a caller holding it does not deadlock.
+    if (ReleasedUnheld.count(A.Lock))
+      Copy.Fresh = false;
+    Sum.MayAcquire.push_back(std::move(Copy));
+  }
+}
+
+} // namespace weft::analyzer::lockset

@@ -1,0 +1,42 @@
+// clean: producer/consumer with a weft Condition, waits in a while loop
+#include <weft/threading.h>
+#include <deque>
+#include <iostream>
+using namespace weft::threading;
+
+Condition cond;
+std::deque<int> items;
+bool done = false;
+
+void producer() {
+  for (int i = 0; i < 10; i++) {
+    Guard g(cond);
+    items.push_back(i);
+    cond.notify();
+  }
+  Guard g(cond);
+  done = true;
+  cond.notify_all();
+}
+
+void consumer() {
+  int got = 0;
+  while (true) {
+    Guard g(cond);
+    while (items.empty() && !done)
+      cond.wait();
+    if (items.empty() && done)
+      break;
+    items.pop_front();
+    got++;
+  }
+  std::cout << "consumed " << got << "\n";
+}
+
+int main() {
+  Thread p(producer), c(consumer);
+  c.start();
+  p.start();
+  p.join();
+  c.join();
+}
