@@ -141,6 +141,9 @@ void ExecutorCore::workerLoop() {
       Work.pop_front();
     }
     Item->runTask(); // user code (outside any ignore scope)
+    // The worker's reference may be the last one (the caller dropped its
+    // Future already): dropped where ThreadSanitizer sees it (Future.cpp).
+    StateBase::dropReference(Item);
   }
 }
 
@@ -179,8 +182,10 @@ void ExecutorCore::shutdown(bool Wait, bool CancelFutures,
       if (&T->state() != Me.Thread && !(Quiet && !T->is_alive()))
         Join.push_back(T.get());
   }
-  for (const std::shared_ptr<StateBase> &S : Cancel)
+  for (std::shared_ptr<StateBase> &S : Cancel) {
     S->cancel(Loc);
+    StateBase::dropReference(S); // outside the ignore scope: may free
+  }
   if (!Wait)
     return;
   for (threading::Thread *T : Join)

@@ -103,6 +103,8 @@ std::vector<Callback> FutureCore::finish(StateBase &Self, Actor &Me,
   P = Phase::Finished;
   std::vector<Callback> Run;
   Run.swap(Callbacks);
+  if (!Run.empty())
+    WEFT_TSAN_ACQUIRE(&Callbacks); // each add_done_callback's release
   completeLocked(G, Self, Exc != nullptr);
   return Run;
 }
@@ -119,6 +121,8 @@ bool FutureCore::cancel(StateBase &Self, Actor &Me, uint32_t Site,
   WEFT_TSAN_RELEASE(this);
   P = Phase::Cancelled;
   Run.swap(Callbacks);
+  if (!Run.empty())
+    WEFT_TSAN_ACQUIRE(&Callbacks); // each add_done_callback's release
   completeLocked(G, Self, false);
   return true;
 }
@@ -157,6 +161,9 @@ bool FutureCore::addCallback(Callback &Fn) {
   std::lock_guard<InternalMutex> G(Mu);
   if (P == Phase::Cancelled || P == Phase::Finished)
     return false;
+  // add_done_callback happens before the callback runs (on the thread that
+  // completes the future): the callable and what it captured are handed over.
+  WEFT_TSAN_RELEASE(&Callbacks);
   Callbacks.push_back(std::move(Fn));
   return true;
 }
@@ -287,9 +294,30 @@ using core::FutureCore;
 StateBase::StateBase() : Core(std::make_unique<FutureCore>()) {}
 StateBase::~StateBase() = default;
 
+// The shared state's reference count is libstdc++'s: a decrement compiled
+// into the program (-fsanitize=thread) is an atomic ThreadSanitizer sees, one
+// compiled into this uninstrumented runtime is invisible to it. A worker
+// that dropped the last reference here used to free the state with no edge
+// from the caller's ~Future() decrement (a false data race on the block).
+// So every reference is dropped here, with one key for all of them: a
+// release on the state before each decrement, and an acquire by the thread
+// that dropped the last one, in the most-derived destructor, before any
+// member is destroyed or the block is freed.
+void StateBase::dropReference(std::shared_ptr<StateBase> &P) noexcept {
+  if (!P)
+    return;
+  WEFT_TSAN_RELEASE(P.get());
+  P.reset(); // the last one: ~Task (user code) and the free, on this thread
+}
+
+void StateBase::lastReferenceGone() const noexcept { WEFT_TSAN_ACQUIRE(this); }
+
 bool StateBase::done() const {
   WEFT_TSAN_IGNORE_ACCESSES();
-  return Core->isDone();
+  bool Done = Core->isDone();
+  if (Done) // like Event.is_set(): a done() that says so hands the end over
+    WEFT_TSAN_ACQUIRE(Core.get());
+  return Done;
 }
 
 bool StateBase::running() const {
@@ -299,7 +327,10 @@ bool StateBase::running() const {
 
 bool StateBase::cancelled() const {
   WEFT_TSAN_IGNORE_ACCESSES();
-  return Core->phase() == FutureCore::Phase::Cancelled;
+  bool Cancelled = Core->phase() == FutureCore::Phase::Cancelled;
+  if (Cancelled)
+    WEFT_TSAN_ACQUIRE(Core.get()); // the cancel's release
+  return Cancelled;
 }
 
 bool StateBase::cancel(SourceLoc Loc) {

@@ -3,7 +3,9 @@
 // Happens-before: submit happens before the task starts; the task's end (a
 // value, an exception or a cancel) happens before result() / exception()
 // return it, before the done callbacks run, and before a wait() or
-// as_completed() that sees the future done.
+// as_completed() that sees the future done, and before done() or
+// cancelled() return true; add_done_callback() happens before its callback
+// runs.
 //
 // Python's Future: a state (PENDING, RUNNING, CANCELLED, FINISHED), the
 // outcome, callbacks and waiters under one condition. Here: one
@@ -14,7 +16,10 @@
 //
 // Events: FutureStart (the worker took it), FutureDone (flags=FutureOutcome;
 // recorded before the outcome becomes visible), FutureResult (a caller got
-// the outcome). TSan: release on the core at done, acquire at every reader.
+// the outcome). TSan: release on the core at done, acquire at every reader
+// (and release at add_done_callback, acquire before the callback runs);
+// every reference to the state is dropped by StateBase::dropReference
+// (release, then decrement; the last one acquires before the free).
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_RUNTIME_FUTURECORE_H
 #define WEFT_RUNTIME_FUTURECORE_H

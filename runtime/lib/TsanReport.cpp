@@ -307,29 +307,102 @@ struct ActorLocks {
 };
 std::unordered_map<uint32_t, ActorLocks> LocksOf;
 std::unordered_map<uint32_t, uint32_t> HolderOf; // lock -> actor
+
+/// A copy of LocksOf that the hook reads without the order mutex, for the
+/// first actors: written under the order mutex (one writer at a time) as a
+/// seqlock, read with a few bounded retries. The order mutex may be held
+/// for long by a thread that was preempted (a loaded machine), and the hook
+/// must not block; the try-lock fallback then said "not known" (about 2
+/// runs in 100 in a test whose other thread was inside a weft call).
+constexpr size_t SnapshotActors = 1024;
+struct HeldSnapshot {
+  std::atomic<uint32_t> Seq{0}; // odd while being written
+  std::atomic<uint32_t> Num{0};
+  std::atomic<bool> More{false};
+  std::atomic<uint64_t> Acquisitions{0};
+  std::atomic<uint32_t> Held[MaxHeld] = {};
+};
+HeldSnapshot Snapshots[SnapshotActors];
+
+/// Order mutex held.
+void publishSnapshot(uint32_t Actor, const ActorLocks &A) {
+  if (Actor >= SnapshotActors)
+    return;
+  HeldSnapshot &S = Snapshots[Actor];
+  uint32_t Seq = S.Seq.load(std::memory_order_relaxed);
+  S.Seq.store(Seq + 1, std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_release);
+  size_t N = std::min(A.Held.size(), MaxHeld);
+  for (size_t I = 0; I < N; ++I)
+    S.Held[I].store(A.Held[I], std::memory_order_relaxed);
+  S.Num.store(static_cast<uint32_t>(N), std::memory_order_relaxed);
+  S.More.store(A.Held.size() > MaxHeld, std::memory_order_relaxed);
+  S.Acquisitions.store(A.Acquisitions, std::memory_order_relaxed);
+  S.Seq.store(Seq + 2, std::memory_order_release);
+}
+
+/// A consistent copy of \p Actor's snapshot; false if there is none or the
+/// writer stayed in the middle of an update.
+bool readSnapshot(uint32_t Actor, uint32_t *Held, size_t &Num, bool &More,
+                  uint64_t &Acquisitions) {
+  if (Actor == 0 || Actor >= SnapshotActors)
+    return false;
+  const HeldSnapshot &S = Snapshots[Actor];
+  for (int Try = 0; Try < 1000; ++Try) {
+    uint32_t Before = S.Seq.load(std::memory_order_acquire);
+    if (Before & 1) {
+      sched_yield();
+      continue;
+    }
+    Num = std::min<size_t>(S.Num.load(std::memory_order_relaxed), MaxHeld);
+    for (size_t I = 0; I < Num; ++I)
+      Held[I] = S.Held[I].load(std::memory_order_relaxed);
+    More = S.More.load(std::memory_order_relaxed);
+    Acquisitions = S.Acquisitions.load(std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if (S.Seq.load(std::memory_order_relaxed) == Before)
+      return true;
+  }
+  return false;
+}
 std::set<std::pair<std::string, std::string>> ReportedPairs;
 
+/// Whether a symbolized "file:line:col" names a source file. Frames without
+/// debug information (TSan's interceptors such as operator new/delete and
+/// free, libc) come back as "<null>" or "??".
+bool isKnownFile(const char *Where) {
+  return *Where && *Where != ':' && std::strncmp(Where, "??", 2) != 0 &&
+         std::strncmp(Where, "<null>", 6) != 0;
+}
+
 bool isUserFile(const char *File) {
-  if (!*File || std::strncmp(File, "??", 2) == 0)
+  if (!isKnownFile(File))
     return false;
   static const char *const System[] = {"/usr/include/", "/usr/lib/",
                                        "/usr/local/include/"};
   for (const char *P : System)
     if (std::strncmp(File, P, std::strlen(P)) == 0)
       return false;
-  return std::strstr(File, "/runtime/lib/") == nullptr;
+  // weft's runtime, and its public headers (a Future's result() reads the
+  // value in futures.h: the user's call is the place to show).
+  return std::strstr(File, "/runtime/lib/") == nullptr &&
+         std::strstr(File, "/runtime/include/weft/") == nullptr;
 }
 
 /// Fills Where/Function from the first frame in user code (inlined frames
-/// included), or from the top frame if none is.
+/// included); if none is, from the first frame with a source file, else the
+/// top frame.
 void symbolizeStack(void *const *Trace, size_t N, AccessInfo &A) {
   char Buf[1024];
-  bool Found = false;
+  bool Found = false, Known = false;
   for (size_t I = 0; I < N && Trace[I] && !Found; ++I) {
     Buf[0] = '\0';
-    __sanitizer_symbolize_pc(Trace[I], "%s:%l:%c\t%f", Buf, sizeof(Buf));
+    Buf[1] = '\0';
+    __sanitizer_symbolize_pc(Trace[I], "%s:%l:%c\t%f", Buf, sizeof(Buf) - 1);
+    Buf[sizeof(Buf) - 1] = '\0';
     // Several NUL-separated strings (inlined frames, innermost first).
-    for (char *S = Buf; *S && S < Buf + sizeof(Buf); S += std::strlen(S) + 1) {
+    for (char *S = Buf; S < Buf + sizeof(Buf) - 1 && *S;
+         S += std::strlen(S) + 1) {
       char *Tab = std::strchr(S, '\t');
       const char *Fn = "";
       if (Tab) {
@@ -337,16 +410,18 @@ void symbolizeStack(void *const *Trace, size_t N, AccessInfo &A) {
         Fn = Tab + 1;
       }
       bool User = isUserFile(S);
-      if (User || !A.Where[0]) {
+      bool HasFile = isKnownFile(S);
+      if (User || (HasFile && !Known) || !A.Where[0]) {
         copyStr(A.Where, sizeof(A.Where), S);
         copyStr(A.Function, sizeof(A.Function), Fn);
+        Known = Known || HasFile;
       }
+      if (Tab)
+        *Tab = '\t';
       if (User) {
         Found = true;
         break;
       }
-      if (Tab)
-        *Tab = '\t';
     }
   }
 }
@@ -371,7 +446,12 @@ uint16_t actorForOsThread(uint64_t OsTid) {
   return Found;
 }
 
-void describeObject(void *Report, PendingRace &P) {
+/// What memory the race is on: TSan's first location, when the report has
+/// one. A race with a free (operator delete of the block) has none, and
+/// __tsan_get_report_loc CHECK-fails (aborts) on an index past the end.
+void describeObject(void *Report, int LocCount, PendingRace &P) {
+  if (LocCount < 1)
+    return;
   const char *Type = nullptr;
   void *Addr = nullptr, *Start = nullptr;
   unsigned long Size = 0;
@@ -400,11 +480,29 @@ void describeObject(void *Report, PendingRace &P) {
 }
 
 /// Reads the reporting actor's held locks and whether the other actor ever
-/// took one, if the order mutex is free soon; never blocks.
+/// took one: from the snapshots, else if the order mutex is free soon;
+/// never blocks.
 void readLocks(PendingRace &P) {
   Monitor *M = TheMonitor.load(std::memory_order_acquire);
   if (!M || !P.Access[0].Actor)
     return;
+  uint16_t Other = P.Access[1].Actor;
+  {
+    size_t Num = 0, OtherNum = 0;
+    bool More = false, OtherMore = false;
+    uint64_t Acq = 0, OtherAcq = 0;
+    uint32_t OtherHeld[MaxHeld];
+    if (readSnapshot(P.Access[0].Actor, P.Held, Num, More, Acq) &&
+        (!Other ||
+         readSnapshot(Other, OtherHeld, OtherNum, OtherMore, OtherAcq))) {
+      P.HeldKnown = true;
+      P.NumHeld = Num;
+      P.MoreHeld = More;
+      P.OtherNeverLocked = Other && OtherAcq == 0;
+      return;
+    }
+    P.NumHeld = 0;
+  }
   InternalMutex &Mu = M->recorder().orderMutex();
   bool Locked = false;
   for (int I = 0; I < 2000 && !(Locked = Mu.try_lock()); ++I)
@@ -421,14 +519,14 @@ void readLocks(PendingRace &P) {
       }
       P.Held[P.NumHeld++] = L;
     }
-  if (uint16_t Other = P.Access[1].Actor) {
+  if (Other) {
     auto O = LocksOf.find(Other);
     P.OtherNeverLocked = O == LocksOf.end() || O->second.Acquisitions == 0;
   }
   Mu.unlock();
 }
 
-void onDataRace(void *Report, int MopCount, int ThreadCount) {
+void onDataRace(void *Report, int MopCount, int LocCount, int ThreadCount) {
   PendingRace *P = nullptr;
   for (PendingRace &S : Slots) {
     int Free = 0;
@@ -480,7 +578,7 @@ void onDataRace(void *Report, int MopCount, int ThreadCount) {
       break;
     }
   }
-  describeObject(Report, *P);
+  describeObject(Report, LocCount, *P);
   readLocks(*P);
   P->State.store(2, std::memory_order_release);
   Pending.fetch_add(1, std::memory_order_release);
@@ -608,6 +706,7 @@ void noteLockEvent(Monitor &M, const trace::Event &E) {
     if (std::find(A.Held.begin(), A.Held.end(), E.Object) == A.Held.end())
       A.Held.push_back(E.Object);
     HolderOf[E.Object] = E.Actor;
+    publishSnapshot(E.Actor, A);
     return;
   }
   if (E.Flags != 0) // an RLock still held (remaining depth)
@@ -619,6 +718,7 @@ void noteLockEvent(Monitor &M, const trace::Event &E) {
   ActorLocks &A = LocksOf[Holder]; // a Lock may be released by anyone
   A.Held.erase(std::remove(A.Held.begin(), A.Held.end(), E.Object),
                A.Held.end());
+  publishSnapshot(Holder, A);
 }
 
 } // namespace
@@ -659,7 +759,7 @@ extern "C" void __tsan_on_report(void *Report) {
     if ((std::strcmp(Description, "data-race") == 0 ||
          std::strcmp(Description, "data-race-vptr") == 0) &&
         Mops >= 2) {
-      onDataRace(Report, Mops, Threads);
+      onDataRace(Report, Mops, Locs, Threads);
     } else {
       // Not a weft finding: say where TSan's text is (a lock-order report
       // only appears if TSAN_OPTIONS turned detect_deadlocks back on).

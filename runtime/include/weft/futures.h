@@ -16,8 +16,11 @@
 //
 // Happens-before: submit happens before the task starts; the task's end (its
 // value or exception, or a cancel) happens before result(), exception(),
-// the done callbacks, and the wait / as_completed that sees it done;
-// everything a worker did happens before shutdown(wait=true) returns.
+// the done callbacks, a done() / cancelled() that returns true, and the
+// wait / as_completed that sees it done; add_done_callback happens before
+// the callback runs; everything a worker did happens before
+// shutdown(wait=true) returns. Dropping the last Future (on any thread) is
+// ordered after every other use of the state (docs/tsan.md).
 //
 // Workers are weft threads ("ThreadPoolExecutor-N_M"), so every wait (a
 // result(), an idle worker, a task blocked on a queue) is in the wait-for
@@ -87,7 +90,20 @@ public:
   void runTask();
   core::FutureCore &core() const { return *Core; }
 
+  /// Drops \p P's reference (if any). Every reference that a Future handle
+  /// or the runtime holds is dropped here, so that ThreadSanitizer sees the
+  /// same thing for all of them: a release on the state, then the count
+  /// decrement. Whoever drops the last one runs lastReferenceGone() before
+  /// the state is destroyed and freed. Never call it inside a runtime
+  /// ignore scope: it may run the task's and the value's destructors.
+  static void dropReference(std::shared_ptr<StateBase> &P) noexcept;
+
 protected:
+  /// The first thing the most-derived destructor does: an acquire of every
+  /// dropReference's release, so that the destruction and the free are
+  /// ordered after every other thread's last use of the state.
+  void lastReferenceGone() const noexcept;
+
   /// Runs the callable and stores its value (exceptions escape).
   virtual void invoke() = 0;
 
@@ -102,6 +118,7 @@ template <> struct State<void> : StateBase {};
 
 template <class R, class Fn> struct Task final : State<R> {
   explicit Task(Fn F) : F(std::move(F)) {}
+  ~Task() override { this->lastReferenceGone(); }
   void invoke() override {
     if constexpr (std::is_void_v<R>)
       (*F)();
@@ -163,6 +180,30 @@ template <class R> class Future {
 public:
   Future() = default;
   explicit Future(std::shared_ptr<detail::State<R>> S) : S(std::move(S)) {}
+  // Every reference is dropped through the runtime (StateBase::
+  // dropReference): a worker may drop the last one and free the state.
+  Future(const Future &) = default;
+  Future(Future &&O) noexcept = default;
+  Future &operator=(const Future &O) {
+    if (this != &O) {
+      Future Old(std::move(*this));
+      S = O.S;
+    }
+    return *this;
+  }
+  Future &operator=(Future &&O) noexcept {
+    if (this != &O) {
+      Future Old(std::move(*this));
+      S = std::move(O.S);
+    }
+    return *this;
+  }
+  ~Future() {
+    if (S) {
+      std::shared_ptr<detail::StateBase> P(std::move(S));
+      detail::StateBase::dropReference(P);
+    }
+  }
 
   /// The task's value; rethrows the task's exception. TimeoutError if
   /// \p timeout seconds pass first; CancelledError if cancelled. Returns a
