@@ -6,4 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 BUILD=${WEFT_BUILD_DIR:-build}
-"$BUILD/bin/weft" check --timeout 60 samples
+# 180 s: L05 (20 threads, 500,000 list operations each, 10 of them on one
+# contended Lock) takes 45-70 s on 2 cores with recording on.
+"$BUILD/bin/weft" check --timeout 180 samples
