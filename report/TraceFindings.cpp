@@ -32,7 +32,8 @@ std::string stringOf(const trace::Trace &T, uint32_t Id) {
 }
 } // namespace
 
-void writeFinding(trace::TraceWriter &W, const Finding &F, uint16_t Actor) {
+void writeFinding(trace::TraceWriter &W, const Finding &F, uint16_t Actor,
+                  uint64_t AfterSeq) {
   // Intern first: definitions are records too and must not split the group.
   std::vector<Record> Group;
   Record Begin = makeRecord(EventKind::FindingBegin);
@@ -40,6 +41,7 @@ void writeFinding(trace::TraceWriter &W, const Finding &F, uint16_t Actor) {
   Begin.Actor = Actor;
   Begin.Object = static_cast<uint32_t>(F.Rule);
   Begin.Site = siteOf(W, F.Loc);
+  Begin.Time = static_cast<uint32_t>(AfterSeq);
   Group.push_back(Begin);
   Record Msg = makeRecord(EventKind::FindingMessage);
   Msg.Actor = Actor;

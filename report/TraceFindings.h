@@ -12,8 +12,11 @@
 
 namespace weft::report {
 
-void writeFinding(trace::TraceWriter &W, const Finding &F, uint16_t Actor);
-/// The findings recorded in \p T, in file order. A group cut off by damage
+/// \p AfterSeq: the sequence number of the event that led to it (the
+/// reader puts the finding right after that event).
+void writeFinding(trace::TraceWriter &W, const Finding &F, uint16_t Actor,
+                  uint64_t AfterSeq);
+/// The findings recorded in \p T, in event order. A group cut off by damage
 /// is dropped.
 std::vector<Finding> findingsInTrace(const trace::Trace &T);
 

@@ -14,7 +14,7 @@
 namespace weft::trace {
 
 /// Bump when an existing record kind changes meaning or layout.
-inline constexpr uint16_t FormatVersion = 1;
+inline constexpr uint16_t FormatVersion = 2;
 inline constexpr char Magic[8] = {'W', 'E', 'F', 'T', 'T', 'R', 'C', '\0'};
 
 enum class Category : uint8_t { Meta, Sync, Report };

@@ -57,11 +57,6 @@ void copyTruncated(char *Dst, size_t Cap, std::string_view S) {
   Dst[N] = '\0';
 }
 
-bool isMeta(uint8_t Kind) {
-  const EventInfo *I = eventInfo(static_cast<EventKind>(Kind));
-  return I && I->Cat == Category::Meta;
-}
-
 std::string basename(const std::string &Path) {
   size_t Slash = Path.find_last_of('/');
   return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
@@ -186,16 +181,22 @@ void TraceWriter::appendMany(const Record *Rs, size_t N) {
   uint64_t First = reserve(N);
   if (First == Drop)
     return;
-  uint32_t Now = 0;
-  for (size_t I = 0; I < N; ++I) {
-    Record R = Rs[I];
-    if (R.Time == 0 && !isMeta(R.Kind)) {
-      if (Now == 0)
-        Now = nowMicros();
-      R.Time = Now;
-    }
-    store(First + I, R);
-  }
+  for (size_t I = 0; I < N; ++I)
+    store(First + I, Rs[I]);
+}
+
+bool TraceWriter::loadAt(uint64_t Index, Record &R) const {
+  if (Index >= FileRecords.load(std::memory_order_acquire))
+    return false;
+  const char *Slot = Base + HeaderBytes + Index * RecordBytes;
+  uint8_t Kind = std::atomic_ref<uint8_t>(
+                     *reinterpret_cast<uint8_t *>(const_cast<char *>(Slot)))
+                     .load(std::memory_order_acquire);
+  if (Kind == 0)
+    return false;
+  std::memcpy(&R, Slot, RecordBytes);
+  R.Kind = Kind;
+  return true;
 }
 
 uint32_t TraceWriter::internString(std::string_view S) {
@@ -380,22 +381,27 @@ private:
   size_t Size = 0;
 };
 
-/// Undoes the 32-bit wrap of record times. Records of concurrent writers
-/// are nearly, not exactly, in time order, so each time is taken as the
-/// value nearest to the latest one seen.
-class TimeUnwrapper {
-public:
-  uint64_t unwrap(uint32_t T) {
-    auto Delta = static_cast<int32_t>(T - static_cast<uint32_t>(Latest));
-    int64_t Full = static_cast<int64_t>(Latest) + Delta;
-    if (Full < 0)
-      Full = T;
-    Latest = std::max<uint64_t>(Latest, static_cast<uint64_t>(Full));
-    return static_cast<uint64_t>(Full);
-  }
+/// The full sequence number of a record written outside a block (a
+/// finding): the value nearest to the highest one read so far.
+uint64_t nearestSeq(uint32_t Low, uint64_t Latest) {
+  auto Delta = static_cast<int32_t>(Low - static_cast<uint32_t>(Latest));
+  int64_t Full = static_cast<int64_t>(Latest) + Delta;
+  return Full < 0 ? Low : static_cast<uint64_t>(Full);
+}
 
-private:
-  uint64_t Latest = 0;
+/// Where an event goes in Trace::Events: by sequence number; a finding
+/// after the event it follows; ties in file order.
+struct OrderKey {
+  uint64_t Seq;
+  uint8_t Class; // 0: an event, 1: a finding's record
+  uint64_t Index;
+  bool operator<(const OrderKey &O) const {
+    if (Seq != O.Seq)
+      return Seq < O.Seq;
+    if (Class != O.Class)
+      return Class < O.Class;
+    return Index < O.Index;
+  }
 };
 } // namespace
 
@@ -477,15 +483,26 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
   std::vector<PendingSite> SiteDefs;
   std::vector<PendingActor> ActorDefs;
   std::vector<PendingObject> ObjectDefs;
-  TimeUnwrapper Clock;
+  // The block the current record is in (blocks never overlap), its base
+  // sequence number and the time of its last Clock.
+  uint64_t BlockEnd = 0, BlockBase = 0, BlockClock = 0, BlockZeros = 0;
+  uint64_t LatestSeq = 0, FindingSeq = 0;
+  std::vector<OrderKey> Keys;
+  std::vector<uint64_t> Clocks; // per event, before sorting
 
   uint64_t I = 0;
   while (I < End) {
     Record R = record(I);
     if (R.Kind == 0) {
-      ++Out.Holes;
+      // Inside a block, zeros at its end are slots its thread never used;
+      // one with a record after it is a hole.
+      ++(I < BlockEnd ? BlockZeros : Out.Holes);
       ++I;
       continue;
+    }
+    if (I < BlockEnd && R.Kind != static_cast<uint8_t>(EventKind::Block)) {
+      Out.Holes += BlockZeros;
+      BlockZeros = 0;
     }
     if (!isKnownKind(R.Kind)) {
       Out.Damage = "corrupt record at byte " + std::to_string(byteOf(I)) +
@@ -534,13 +551,68 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
     case EventKind::ObjectDef:
       ObjectDefs.push_back({R.Object, R.Time, R.Site, R.Flags});
       break;
-    default:
-      Out.Events.push_back(Event{Kind, R.Flags, R.Actor, R.Object, R.Site,
-                                 Clock.unwrap(R.Time), I});
+    case EventKind::Block:
+      if (R.Time < 2) {
+        Out.Damage = "corrupt block at byte " + std::to_string(byteOf(I)) +
+                     ": " + std::to_string(R.Time) + " slots";
+        I = End;
+        continue;
+      }
+      // A block cut by the end of the file is a truncated file (reported
+      // below), not a bad block.
+      BlockEnd = std::min<uint64_t>(I + R.Time, NumWhole);
+      BlockZeros = 0;
+      BlockBase = uint64_t(R.Object) | (uint64_t(R.Site) << 32);
+      BlockClock = 0;
       break;
+    case EventKind::BlockLink:
+      break; // the reader goes by sequence numbers, not by links
+    case EventKind::Clock:
+      BlockClock = uint64_t(R.Object) | (uint64_t(R.Site) << 32);
+      break;
+    default: {
+      bool Finding = eventInfo(Kind)->Cat == Category::Report;
+      uint64_t Seq;
+      if (Finding) {
+        // A group's first record says after which event it was made; the
+        // rest of the group follows it in the file.
+        if (Kind == EventKind::FindingBegin)
+          FindingSeq = nearestSeq(R.Time, LatestSeq);
+        Seq = FindingSeq;
+      } else if (I < BlockEnd) {
+        Seq = BlockBase +
+              static_cast<uint32_t>(R.Time - static_cast<uint32_t>(BlockBase));
+      } else {
+        Seq = nearestSeq(R.Time, LatestSeq);
+      }
+      if (!Finding)
+        LatestSeq = std::max(LatestSeq, Seq);
+      Keys.push_back(OrderKey{Seq, uint8_t(Finding ? 1 : 0), I});
+      Clocks.push_back(Finding || I >= BlockEnd ? 0 : BlockClock);
+      Out.Events.push_back(
+          Event{Kind, R.Flags, R.Actor, R.Object, R.Site, 0, I, Seq});
+      break;
+    }
     }
     ++I;
   }
+
+  // Sequence order; times never go back (a block's clock may be a coarse
+  // reading, a little behind a precise one of another thread).
+  std::vector<size_t> Order(Out.Events.size());
+  for (size_t K = 0; K < Order.size(); ++K)
+    Order[K] = K;
+  std::sort(Order.begin(), Order.end(),
+            [&](size_t A, size_t B) { return Keys[A] < Keys[B]; });
+  std::vector<Event> Sorted;
+  Sorted.reserve(Order.size());
+  uint64_t Now = 0;
+  for (size_t K : Order) {
+    Now = std::max(Now, Clocks[K]);
+    Sorted.push_back(Out.Events[K]);
+    Sorted.back().TimeUs = Now;
+  }
+  Out.Events = std::move(Sorted);
 
   if (Out.Damage.empty() && Avail % RecordBytes != 0)
     Out.Damage = "truncated record at byte " + std::to_string(byteOf(NumWhole));

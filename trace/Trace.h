@@ -6,7 +6,9 @@
 // file grows in chunks under a mutex taken only when a chunk fills.
 //
 // readTrace decodes a whole file into a Trace: meta records become tables,
-// the rest become Events in file order. It never crashes on a damaged file:
+// the rest become Events in the order of their sequence numbers (the order
+// the online detectors saw; see Block in Events.def), each with the time of
+// its block's Clock. It never crashes on a damaged file:
 // it stops at the damage and says where in Trace::Damage.
 //
 //===----------------------------------------------------------------------===//
@@ -43,11 +45,23 @@ public:
   TraceWriter(const TraceWriter &) = delete;
   TraceWriter &operator=(const TraceWriter &) = delete;
 
-  /// Appends one record; thread-safe. Time is filled in if it is 0 and the
-  /// kind is not Meta.
+  /// Appends one record; thread-safe.
   void append(Record R);
   /// Appends N consecutive records atomically with respect to other writers.
   void appendMany(const Record *Rs, size_t N);
+
+  /// Blocks (Events.def: Block): a writer thread reserves N consecutive
+  /// slots once and fills them in order with storeAt, without further
+  /// synchronization. Returns the first slot's index, or NoSlot when the
+  /// records must be dropped (the trace is closed or full).
+  static constexpr uint64_t NoSlot = UINT64_MAX;
+  uint64_t reserveBlock(size_t N) { return reserve(N); }
+  /// Stores \p R into reserved slot \p Index, kind byte last (release).
+  void storeAt(uint64_t Index, const Record &R) { store(Index, R); }
+  /// Reads slot \p Index if its writer has stored it (kind byte read with
+  /// acquire; false while it is still zero). For a reader in the writing
+  /// process (the runtime's online detectors follow the blocks).
+  bool loadAt(uint64_t Index, Record &R) const;
 
   /// Interned ids; each definition is written once. Thread-safe. Id 0 means
   /// "none" and is never returned.
@@ -108,8 +122,9 @@ struct Event {
   uint16_t Actor;
   uint32_t Object;
   uint32_t Site;
-  uint64_t TimeUs;  // unwrapped microseconds since start
+  uint64_t TimeUs;  // microseconds since start (from the Clock records)
   uint64_t Index;   // record index in the file
+  uint64_t Seq = 0; // sequence number (the order of Events)
 };
 
 struct SiteInfo {

@@ -504,13 +504,9 @@ void ControlledKernel::stopRun(const std::string &Message, int Status) {
   Ended = true;
   say(Message);
   Runtime &R = *Rt;
-  if (trace::TraceWriter *W = R.Rec.writer()) {
-    trace::Record Rec{};
-    Rec.Kind = static_cast<uint8_t>(trace::EventKind::ProgramExit);
-    Rec.Flags = 1;
-    Rec.Actor = 1;
-    Rec.Time = R.Rec.eventTime();
-    W->append(Rec);
+  {
+    std::lock_guard<InternalMutex> G(R.Rec.orderMutex());
+    R.Rec.syncLocked(trace::EventKind::ProgramExit, 1, 1, 0, 0);
   }
   R.Mon.finish();
   std::fflush(nullptr);

@@ -80,6 +80,9 @@ Wake NativeKernel::park(Actor &Self, std::optional<int64_t> DeadlineNs) {
   // Notified -> Empty (return), or Empty -> Parked (wait).
   if (W.fetch_sub(1, std::memory_order_acquire) == Notified)
     return Wake::Woken;
+  // The Monitor must see every event so far before this actor sleeps: the
+  // wait it just recorded may close a deadlock.
+  runtime().Rec.drain();
   timespec Abs;
   if (DeadlineNs)
     Abs = toTimespec(*DeadlineNs);

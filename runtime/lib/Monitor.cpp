@@ -95,7 +95,7 @@ void Monitor::onEventLocked(const trace::Event &E) {
   Check.onEvent(E, Findings);
   if (trace::TraceWriter *W = Rec.writer())
     for (size_t I = Before; I < Findings.size(); ++I)
-      report::writeFinding(*W, Findings[I], E.Actor);
+      report::writeFinding(*W, Findings[I], E.Actor, E.Seq);
   if (Check.deadlocked())
     exitDeadlockedLocked();
 }
@@ -104,21 +104,14 @@ void Monitor::addFindingLocked(report::Finding F, uint16_t Actor) {
   if (Finished)
     return;
   if (trace::TraceWriter *W = Rec.writer())
-    report::writeFinding(*W, F, Actor);
+    report::writeFinding(*W, F, Actor, Rec.lastDrained());
   Findings.push_back(std::move(F));
 }
 
 void Monitor::exitDeadlockedLocked() {
   // The actors of the cycle can never run again, so the program would hang
   // here: record that the runtime ended it, report, and leave.
-  if (trace::TraceWriter *W = Rec.writer()) {
-    trace::Record R{};
-    R.Kind = static_cast<uint8_t>(trace::EventKind::ProgramExit);
-    R.Flags = 1;
-    R.Actor = 1;
-    R.Time = Rec.eventTime(); // virtual under the controlled scheduler
-    W->append(R);
-  }
+  Rec.appendExitLocked(1);
   finishLocked();
   std::fflush(nullptr);
   WEFT_TSAN_BEFORE_EXIT();
@@ -127,6 +120,8 @@ void Monitor::exitDeadlockedLocked() {
 
 size_t Monitor::finish() {
   std::lock_guard<InternalMutex> G(Rec.orderMutex());
+  if (!Finished)
+    Rec.drainLocked(); // may end the process (a deadlock)
   return finishLocked();
 }
 

@@ -8,8 +8,9 @@
 // WEFT_EXITCODE instead of letting it hang. At a normal end, finish()
 // renders what was found.
 //
-// Threading: onEventLocked runs under the Recorder's order mutex (it is
-// called from Recorder::sync); finish() takes that mutex itself.
+// Threading: onEventLocked runs under the Recorder's order mutex (called by
+// whichever thread drains the recorded events, in their order); finish()
+// takes that mutex itself and drains what is left.
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_RUNTIME_MONITOR_H
 #define WEFT_RUNTIME_MONITOR_H

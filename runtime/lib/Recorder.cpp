@@ -74,12 +74,13 @@ void Recorder::open(const std::string &Path, const trace::HeaderInfo &Info,
     Writer = trace::TraceWriter::create(Path, Info, Error);
 }
 
-uint32_t Recorder::nowMicros() const {
+uint64_t Recorder::nowMicros(bool Precise) const {
   if (Ctl) [[unlikely]]
-    return static_cast<uint32_t>(Ctl->now() / 1000); // virtual time
-  if (Writer)
-    return Writer->nowMicros();
-  return static_cast<uint32_t>((monotonicNs() - StartNs) / 1000);
+    return static_cast<uint64_t>(Ctl->now() / 1000); // virtual time
+  timespec T;
+  clock_gettime(Precise ? CLOCK_MONOTONIC : CLOCK_MONOTONIC_COARSE, &T);
+  uint64_t Ns = static_cast<uint64_t>(T.tv_sec) * 1000000000 + T.tv_nsec;
+  return Ns > StartNs ? (Ns - StartNs) / 1000 : 0;
 }
 
 uint32_t Recorder::site(const std::source_location &L) {
@@ -153,48 +154,6 @@ void Recorder::defineActor(const Actor &A, std::string_view Name) {
   R.Object = Writer->internString(Name);
   R.Site = A.StartSite;
   Writer->append(R);
-}
-
-void Recorder::sync(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
-                    uint32_t Object, uint32_t Site) {
-  recordSync(Kind, Flags, Actor, Object, Site);
-  if (Ctl) [[unlikely]] // the operation's scheduling point
-    Ctl->afterEvent(Kind, Flags, Actor, Object, Site);
-}
-
-void Recorder::schedule(uint16_t Actor, uint32_t Candidates, uint8_t Flags) {
-  std::lock_guard<InternalMutex> G(OrderMu);
-  if (!Writer)
-    return;
-  trace::Record R{};
-  R.Kind = static_cast<uint8_t>(trace::EventKind::Schedule);
-  R.Flags = Flags;
-  R.Actor = Actor;
-  R.Object = Candidates;
-  R.Time = nowMicros();
-  if (R.Time == 0)
-    R.Time = 1;
-  Writer->append(R);
-}
-
-void Recorder::recordSync(trace::EventKind Kind, uint8_t Flags,
-                          uint16_t Actor, uint32_t Object, uint32_t Site) {
-  std::lock_guard<InternalMutex> G(OrderMu);
-  trace::Record R{};
-  R.Kind = static_cast<uint8_t>(Kind);
-  R.Flags = Flags;
-  R.Actor = Actor;
-  R.Object = Object;
-  R.Site = Site;
-  R.Time = nowMicros();
-  if (R.Time == 0)
-    R.Time = 1; // 0 asks the writer to fill it in; keep ours
-  if (Writer)
-    Writer->append(R);
-  if (Mon) {
-    trace::Event E{Kind, Flags, Actor, Object, Site, R.Time, Sequence++};
-    Mon->onEventLocked(E);
-  }
 }
 
 report::Location Recorder::location(uint32_t Site) const {

@@ -5,14 +5,24 @@
 // line and column keeps the hot path free of locks), objects (ObjectDef with
 // the creation site and optional name), actors (ActorDef).
 //
-// sync() appends a Sync event and hands it to the Monitor under one mutex,
-// so the trace's order is exactly the order the detectors saw (an offline
-// `weft trace check` replays the same sequence). It is the innermost lock
-// of the runtime: callers may hold a primitive's InternalMutex; nothing is
-// acquired inside it except leaf tables.
+// sync() records a Sync event without a lock (RecorderStreams.cpp): the
+// event takes the next number of one atomic sequence and goes into the
+// calling thread's own block of the trace file (trace/Events.def: Block).
+// The Monitor is fed the events in sequence order, under the order mutex,
+// by whichever thread drains the blocks: a thread about to park (the
+// kernel asks before it blocks, so a deadlock is found before the last
+// actor sleeps), a thread that ends, a thread that starts a new block
+// (if the mutex is free), and the end of the run. The trace's reader puts
+// the events in the same order, so `weft trace check` sees what the Monitor
+// saw. Under the controlled scheduler, every event is drained at once.
+//
+// The order mutex is the innermost lock of the runtime: callers may hold a
+// primitive's InternalMutex; nothing is acquired inside it except leaf
+// tables. A thread never waits for it while it holds a sequence number it
+// has not published.
 //
 // The rule for callers (ThreadSanitizer's): record a release BEFORE the
-// state changes and an acquire AFTER, so the trace agrees with real
+// state changes and an acquire AFTER, so the sequence agrees with real
 // happens-before.
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_RUNTIME_RECORDER_H
@@ -29,6 +39,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace weft::core {
 
@@ -64,40 +75,78 @@ public:
   /// (Re)defines \p A's name and type in the trace.
   void defineActor(const Actor &A, std::string_view Name);
 
-  /// Records a Sync event and feeds it to the Monitor (see the header).
+  /// Records a Sync event; the Monitor sees it at the next drain (see the
+  /// header).
   void sync(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
             uint32_t Object, uint32_t Site);
+  /// The same with the order mutex held: every earlier event is drained
+  /// first (the end of a controlled run).
+  void syncLocked(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
+                  uint32_t Object, uint32_t Site);
   /// A choice of the controlled scheduler (a Schedule record; not an
   /// operation, so the Monitor does not see it).
   void schedule(uint16_t Actor, uint32_t Candidates, uint8_t Flags);
+  /// Feeds the Monitor every event recorded so far, waiting for those whose
+  /// writers are still storing them. The kernel calls it before a thread
+  /// blocks.
+  void drain();
+  /// The same with the order mutex held.
+  void drainLocked();
+  /// The Monitor ends a deadlocked run from inside a drain: a ProgramExit
+  /// (flags 1) that no later drain will wait for.
+  void appendExitLocked(uint16_t Actor);
+  /// The number of the last event the Monitor was given (order mutex).
+  uint64_t lastDrained() const { return Drained ? Drained - 1 : 0; }
 
   /// Lookups for the detectors' Symbols.
   report::Location location(uint32_t Site) const;
   ObjectEntry object(uint32_t Id) const;
 
   trace::TraceWriter *writer() const { return Writer.get(); }
-  /// The time field of an event recorded now (virtual under the controlled
-  /// scheduler; never 0).
-  uint32_t eventTime() const {
-    uint32_t T = nowMicros();
-    return T ? T : 1;
-  }
-  /// The order mutex: held by sync() while the Monitor runs. The Monitor's
+  /// The order mutex: held while the Monitor runs. The Monitor's
   /// end-of-run path takes it too.
   InternalMutex &orderMutex() { return OrderMu; }
 
+  /// One thread's blocks (RecorderStreams.cpp).
+  struct Stream;
+  /// A thread that ends gives its stream back for the next one.
+  void releaseStream(Stream *S);
+
 private:
-  void recordSync(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
-                  uint32_t Object, uint32_t Site);
   uint32_t internSite(const char *File, uint32_t Line, uint32_t Column);
-  uint32_t nowMicros() const;
+  /// Microseconds since the start: precise, or the kernel's tick (a few ms
+  /// behind, at a fraction of the cost), or virtual under control.
+  uint64_t nowMicros(bool Precise) const;
+
+  // RecorderStreams.cpp
+  Stream *myStream();
+  bool recordInStream(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
+                      uint32_t Object, uint32_t Site);
+  bool newBlock(Stream &S);
+  void recordLocked(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
+                    uint32_t Object, uint32_t Site);
+  /// Feeds the Monitor the events before \p Through (waiting for any not
+  /// stored yet) and every later one that is already there.
+  void drainLockedThrough(uint64_t Through);
+  bool peek(Stream &S);
+  void tryDrain();
 
   std::unique_ptr<trace::TraceWriter> Writer;
   Monitor *Mon = nullptr;
   ControlledKernel *Ctl = nullptr;
   InternalMutex OrderMu;
   uint64_t StartNs = 0;
-  uint64_t Sequence = 0; // guarded by OrderMu
+  /// The next sequence number to give out, and (OrderMu) the next one the
+  /// Monitor is to see.
+  std::atomic<uint64_t> NextSeq{0};
+  uint64_t Drained = 0;
+  /// Every stream ever made (never freed; the drainer reads them without a
+  /// lock), and those no thread owns (StreamMu).
+  static constexpr size_t MaxStreams = 4096;
+  Stream *Streams[MaxStreams] = {};
+  std::atomic<size_t> NumStreams{0};
+  InternalMutex StreamMu;
+  Stream *FreeStreams = nullptr;
 
   struct SiteKey {
     std::string File;

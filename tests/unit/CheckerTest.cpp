@@ -359,7 +359,7 @@ TEST(CheckTrace, FromFile) {
 
   // Store them in the trace and read them back.
   for (const Finding &F : Fs)
-    report::writeFinding(*W, F, 2);
+    report::writeFinding(*W, F, 2, 0);
   W->close();
   ASSERT_TRUE(trace::readTrace(Path, T, Error)) << Error;
   std::vector<Finding> Back = report::findingsInTrace(T);
@@ -389,8 +389,8 @@ TEST(CheckTrace, FindingCutOffByDamageIsDropped) {
   Finding F = report::makeFinding(RuleId::Deadlock, "stuck",
                                   Location{"a.cpp", 1, 2}, "runtime");
   F.Notes.push_back({Location{"a.cpp", 3, 0}, "here"});
-  report::writeFinding(*W, F, 1);
-  report::writeFinding(*W, F, 1);
+  report::writeFinding(*W, F, 1, 0);
+  report::writeFinding(*W, F, 1, 0);
   W->close();
   std::string Bytes = test::readFile(Path);
   Bytes.resize(Bytes.size() - sizeof(trace::Record)); // cut the last End

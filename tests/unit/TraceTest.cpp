@@ -41,6 +41,25 @@ std::string readError(const std::string &Path) {
   return Error;
 }
 
+/// One thread's block (Events.def: Block): a Block record with \p Base,
+/// then \p Rs as given (Clock records and events whose time field holds
+/// the low 32 bits of their sequence number). Returns the first slot.
+uint64_t writeBlock(TraceWriter &W, uint32_t Slots, uint64_t Base,
+                    const std::vector<Record> &Rs) {
+  uint64_t First = W.reserveBlock(Slots);
+  EXPECT_NE(First, TraceWriter::NoSlot);
+  Record B = record(EventKind::Block, 0, uint32_t(Base), uint32_t(Base >> 32),
+                    0, Slots);
+  W.storeAt(First, B);
+  for (size_t I = 0; I < Rs.size(); ++I)
+    W.storeAt(First + 1 + I, Rs[I]);
+  return First;
+}
+
+Record clockAt(uint64_t Us) {
+  return record(EventKind::Clock, 0, uint32_t(Us), uint32_t(Us >> 32));
+}
+
 /// Writes a small closed trace with two sync events; returns the path.
 std::string writeSmallTrace(const TempDir &D, int NumEvents = 4) {
   std::string Path = D.file("small.weft");
@@ -77,10 +96,13 @@ TEST(Trace, RoundTrip) {
                    Knife));
   W->append(
       record(EventKind::ObjectDef, 0, 8, Site2, uint8_t(ObjectType::RLock), 0));
-  W->append(record(EventKind::LockRequest, 1, 7, Site, LockBlocking, 5));
-  W->append(record(EventKind::LockAcquired, 1, 7, Site, 1, 6));
-  W->append(record(EventKind::LockReleased, 1, 7, Site2, 0, 9));
-  W->append(record(EventKind::ThreadEnd, 1, 0, 0)); // time filled in
+  // One block of 8 slots, 7 used: the unused one is not a hole.
+  writeBlock(*W, 8, 5,
+             {clockAt(1234),
+              record(EventKind::LockRequest, 1, 7, Site, LockBlocking, 5),
+              record(EventKind::LockAcquired, 1, 7, Site, 1, 6), clockAt(2000),
+              record(EventKind::LockReleased, 1, 7, Site2, 0, 9),
+              record(EventKind::ThreadEnd, 1, 0, 0, 0, 10)});
   uint64_t Count = W->recordCount();
   W->close();
   W->close(); // idempotent
@@ -113,12 +135,15 @@ TEST(Trace, RoundTrip) {
   EXPECT_EQ(T.Events[0].Actor, 1);
   EXPECT_EQ(T.Events[0].Object, 7u);
   EXPECT_EQ(T.Events[0].Site, Site);
-  EXPECT_EQ(T.Events[0].TimeUs, 5u);
+  EXPECT_EQ(T.Events[0].TimeUs, 1234u);
+  EXPECT_EQ(T.Events[0].Seq, 5u);
   EXPECT_EQ(T.Events[1].Kind, EventKind::LockAcquired);
+  EXPECT_EQ(T.Events[1].TimeUs, 1234u);
   EXPECT_EQ(T.Events[2].Kind, EventKind::LockReleased);
   EXPECT_EQ(T.Events[2].Site, Site2);
+  EXPECT_EQ(T.Events[2].TimeUs, 2000u);
   EXPECT_EQ(T.Events[3].Kind, EventKind::ThreadEnd);
-  EXPECT_GT(T.Events[3].TimeUs, 0u) << "append fills in the time";
+  EXPECT_EQ(T.Events[3].Seq, 10u);
   EXPECT_LT(T.Events[0].Index, T.Events[1].Index);
 
   EXPECT_EQ(T.actorName(1), "main thread 'MainThread'");
@@ -252,7 +277,7 @@ TEST(Trace, BadVersion) {
   std::memcpy(Bytes.data() + offsetof(FileHeader, Version), &Seven, 2);
   test::writeFile(Path, Bytes);
   EXPECT_EQ(readError(Path),
-            "unsupported trace version 7 (this weft reads version 1)");
+            "unsupported trace version 7 (this weft reads version 2)");
 }
 
 TEST(Trace, ShortFile) {
@@ -271,20 +296,68 @@ TEST(Trace, MissingFile) {
   EXPECT_NE(readError(D.file("nope")).find("cannot open"), std::string::npos);
 }
 
-TEST(Trace, TimeWrapsAround) {
+TEST(Trace, BlocksAreMergedBySequenceNumber) {
+  TempDir D;
+  std::string Path = D.file("m.weft");
+  auto W = makeWriter(Path);
+  // Two threads' blocks; thread 2's is reserved first. A finding made after
+  // event 2 is appended outside the blocks, as the Monitor does.
+  writeBlock(*W, 16, 1,
+             {clockAt(50), record(EventKind::QueuePut, 2, 9, 0, 0, 1),
+              clockAt(70), record(EventKind::QueuePut, 2, 9, 0, 0, 3)});
+  writeBlock(*W, 16, 0,
+             {clockAt(40), record(EventKind::QueueGot, 1, 9, 0, 0, 0),
+              clockAt(60), record(EventKind::QueueGot, 1, 9, 0, 0, 2),
+              record(EventKind::QueueGot, 1, 9, 0, 0, 4)});
+  W->append(record(EventKind::FindingBegin, 1, 0, 0, 0, 2));
+  W->append(record(EventKind::FindingEnd, 1, 0));
+  W->close();
+  Trace T = readOk(Path);
+  EXPECT_EQ(T.Holes, 0u) << "unused block slots are not holes";
+  ASSERT_EQ(T.Events.size(), 7u);
+  std::vector<EventKind> Kinds;
+  std::vector<uint64_t> Times;
+  for (const Event &E : T.Events) {
+    Kinds.push_back(E.Kind);
+    Times.push_back(E.TimeUs);
+  }
+  EXPECT_EQ(Kinds, (std::vector<EventKind>{
+                       EventKind::QueueGot, EventKind::QueuePut,
+                       EventKind::QueueGot, EventKind::FindingBegin,
+                       EventKind::FindingEnd, EventKind::QueuePut,
+                       EventKind::QueueGot}));
+  // Each event has its block's clock; time never goes back in event order.
+  EXPECT_EQ(Times, (std::vector<uint64_t>{40, 50, 60, 60, 60, 70, 70}));
+}
+
+TEST(Trace, SequenceNumbersWrapAround) {
   TempDir D;
   std::string Path = D.file("w.weft");
   auto W = makeWriter(Path);
-  W->append(record(EventKind::Sleep, 1, 0, 0, 0, 0xFFFFFF00u));
-  W->append(record(EventKind::Sleep, 1, 0, 0, 0, 0xFFFFFFF0u));
-  W->append(record(EventKind::Sleep, 1, 0, 0, 0, 0x10u));       // wrapped
-  W->append(record(EventKind::Sleep, 1, 0, 0, 0, 0xFFFFFFF8u)); // late writer
+  const uint64_t Base = 0xFFFFFF00u;
+  writeBlock(*W, 8, Base,
+             {record(EventKind::Sleep, 1, 0, 0, 0, 0xFFFFFF00u),
+              record(EventKind::Sleep, 1, 1, 0, 0, 0xFFFFFFF0u),
+              record(EventKind::Sleep, 1, 2, 0, 0, 0x10u)}); // wrapped
+  writeBlock(*W, 8, Base, {record(EventKind::Sleep, 2, 3, 0, 0, 0xFFFFFFF8u)});
   W->close();
   Trace T = readOk(Path);
   ASSERT_EQ(T.Events.size(), 4u);
-  EXPECT_EQ(T.Events[0].TimeUs, 0xFFFFFF00ull);
-  EXPECT_EQ(T.Events[2].TimeUs, 0x100000010ull);
-  EXPECT_EQ(T.Events[3].TimeUs, 0xFFFFFFF8ull);
+  EXPECT_EQ(T.Events[0].Seq, 0xFFFFFF00ull);
+  EXPECT_EQ(T.Events[1].Seq, 0xFFFFFFF0ull);
+  EXPECT_EQ(T.Events[2].Seq, 0xFFFFFFF8ull);
+  EXPECT_EQ(T.Events[2].Object, 3u);
+  EXPECT_EQ(T.Events[3].Seq, 0x100000010ull);
+}
+
+TEST(Trace, BlockOfOneSlotIsDamage) {
+  TempDir D;
+  std::string Path = D.file("b.weft");
+  auto W = makeWriter(Path);
+  W->append(record(EventKind::Block, 0, 0, 0, 0, 1));
+  W->close();
+  Trace T = readOk(Path);
+  EXPECT_NE(T.Damage.find("corrupt block"), std::string::npos) << T.Damage;
 }
 
 TEST(Trace, ConcurrentWritersLoseNothing) {

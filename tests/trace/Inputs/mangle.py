@@ -2,7 +2,7 @@
 
 ACTION: truncate-record (cut 5 bytes into the last record), bad-magic,
 bad-version, short (keep 12 bytes), bad-kind (last record's kind = 231),
-hole (zero the 3rd record from the end).
+hole (zero the 3rd written record from the end).
 """
 import struct
 import sys
@@ -21,7 +21,9 @@ elif action == "short":
 elif action == "bad-kind":
     data[len(data) - REC] = 231
 elif action == "hole":
-    off = len(data) - 3 * REC
+    # The 3rd written record from the end (a block's unused tail is zeros).
+    written = [o for o in range(HEADER, len(data) - REC + 1, REC) if data[o]]
+    off = written[-3]
     data[off:off + REC] = bytes(REC)
 else:
     sys.exit("unknown action " + action)

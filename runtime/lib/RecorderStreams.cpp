@@ -1,0 +1,359 @@
+//===- runtime/lib/RecorderStreams.cpp - per-thread blocks, drained in order ===//
+//
+// The recording hot path and its one consumer.
+//
+// Writing (no lock): a thread owns a Stream, a chain of blocks of the trace
+// file. An event takes the next sequence number (one fetch_add) and is
+// stored in the thread's block, preceded by a Clock record when the time
+// has moved on. A block starts with a Block record (its base sequence
+// number) and ends, when full, with a BlockLink to the next one; blocks
+// grow from 16 to 4096 slots. The record is in the file the moment it is
+// stored, so the trace still survives SIGKILL.
+//
+// Draining (order mutex): the drainer follows every stream's chain from
+// where it stopped and hands the Monitor the events in sequence order. A
+// number that is taken but not yet stored is a writer between its
+// fetch_add and its store, a few instructions with no lock: a drain that
+// must reach it waits for it (that writer never waits for the order mutex
+// while it holds a number).
+//
+// Without a trace file (or when it is full or closed), an event takes the
+// slow path: the order mutex, every earlier event drained, then this one
+// handed to the Monitor directly.
+//===----------------------------------------------------------------------===//
+#include "Recorder.h"
+
+#include "ControlledKernel.h"
+#include "Monitor.h"
+#include "TsanAnnotations.h"
+
+#include <algorithm>
+#include <mutex>
+#include <sched.h>
+
+namespace weft::core {
+
+using trace::EventKind;
+using trace::Record;
+using trace::TraceWriter;
+
+struct Recorder::Stream {
+  // The writing side: the owning thread (a stream passes from one thread to
+  // the next through StreamMu).
+  uint64_t Slot = TraceWriter::NoSlot; // next slot to store
+  uint64_t Last = 0;                   // the block's last slot (its link)
+  uint64_t Base = 0;                   // the block's base sequence number
+  uint64_t ClockUs = 0;                // time of the last Clock stored
+  bool HaveClock = false;              // a Clock is in the current block
+  uint32_t NextSize = 16;
+  /// The first block, published for the drainer.
+  std::atomic<uint64_t> First{TraceWriter::NoSlot};
+  Stream *NextFree = nullptr; // StreamMu
+
+  // The draining side (OrderMu).
+  uint64_t ReadSlot = TraceWriter::NoSlot;
+  uint64_t ReadBase = 0, ReadClock = 0;
+  bool HaveHead = false;
+  Record Head{};
+  uint64_t HeadSeq = 0;
+};
+
+namespace {
+
+constexpr uint32_t MaxBlock = 4096;
+
+Record makeRecord(EventKind K, uint64_t Wide) {
+  Record R{};
+  R.Kind = static_cast<uint8_t>(K);
+  R.Object = static_cast<uint32_t>(Wide);
+  R.Site = static_cast<uint32_t>(Wide >> 32);
+  return R;
+}
+
+uint64_t wide(const Record &R) {
+  return uint64_t(R.Object) | (uint64_t(R.Site) << 32);
+}
+
+/// Events whose time is read from the precise clock: those around blocking,
+/// sleeping, timeouts and threads' lives. The others (a lock taken, an item
+/// put, ...) take the kernel's tick, which is cheaper.
+bool precise(EventKind K) {
+  switch (K) {
+  case EventKind::LockRequest:
+  case EventKind::LockAcquired:
+  case EventKind::LockReleased:
+  case EventKind::CondNotify:
+  case EventKind::SemAcquired:
+  case EventKind::SemReleased:
+  case EventKind::EventSet:
+  case EventKind::EventClear:
+  case EventKind::QueuePut:
+  case EventKind::QueueGot:
+  case EventKind::TaskDone:
+  case EventKind::FutureSubmit:
+    return false;
+  default:
+    return true;
+  }
+}
+
+/// After these, the recording thread drains through its own event: the
+/// end of an actor can leave every other one stuck.
+bool drainsAfter(EventKind K) {
+  return K == EventKind::ThreadEnd || K == EventKind::ProgramExit;
+}
+
+// The calling thread's stream. A trivially destructible pointer stays
+// usable after the thread's TLS destructors ran (the main thread records
+// at exit after them); the guard gives the stream back when a thread ends.
+thread_local Recorder::Stream *Mine = nullptr;
+thread_local bool GuardGone = false;
+struct StreamGuard {
+  Recorder *Owner = nullptr;
+  ~StreamGuard();
+};
+thread_local StreamGuard Guard;
+
+} // namespace
+
+Recorder::Stream *Recorder::myStream() {
+  if (Mine) [[likely]]
+    return Mine;
+  {
+    WEFT_TSAN_IGNORE_ACCESSES(); // StreamMu is invisible to TSan
+    std::lock_guard<InternalMutex> G(StreamMu);
+    if (FreeStreams) {
+      Mine = FreeStreams;
+      FreeStreams = Mine->NextFree;
+    } else {
+      size_t N = NumStreams.load(std::memory_order_relaxed);
+      if (N == MaxStreams)
+        return nullptr; // the slow path
+      Mine = new Stream();
+      Streams[N] = Mine;
+      NumStreams.store(N + 1, std::memory_order_release);
+    }
+  }
+  if (!GuardGone)
+    Guard.Owner = this;
+  return Mine;
+}
+
+void Recorder::releaseStream(Stream *S) {
+  WEFT_TSAN_IGNORE_ACCESSES();
+  std::lock_guard<InternalMutex> G(StreamMu);
+  S->NextFree = FreeStreams;
+  FreeStreams = S;
+}
+
+namespace {
+StreamGuard::~StreamGuard() {
+  GuardGone = true;
+  if (Owner && Mine)
+    Owner->releaseStream(Mine);
+  Mine = nullptr;
+}
+} // namespace
+
+bool Recorder::newBlock(Stream &S) {
+  uint32_t Size = S.NextSize;
+  uint64_t First = Writer->reserveBlock(Size);
+  if (First == TraceWriter::NoSlot)
+    return false;
+  S.NextSize = std::min(Size * 2, MaxBlock);
+  // Every number this block will hold is at least this one.
+  uint64_t Base = NextSeq.load(std::memory_order_relaxed);
+  Record B = makeRecord(EventKind::Block, Base);
+  B.Time = Size;
+  Writer->storeAt(First, B);
+  if (S.Slot == TraceWriter::NoSlot)
+    S.First.store(First, std::memory_order_release);
+  else
+    Writer->storeAt(S.Slot, makeRecord(EventKind::BlockLink, First));
+  S.Slot = First + 1;
+  S.Last = First + Size - 1;
+  S.Base = Base;
+  S.HaveClock = false;
+  return true;
+}
+
+bool Recorder::recordInStream(EventKind Kind, uint8_t Flags, uint16_t Actor,
+                              uint32_t Object, uint32_t Site) {
+  Stream *S = myStream();
+  if (!S) [[unlikely]]
+    return false;
+  // Room for a Clock and the event before the link slot, and a base close
+  // enough for 32 bits to tell the numbers apart.
+  bool Fresh = false;
+  if (S->Slot == TraceWriter::NoSlot || S->Slot + 2 > S->Last ||
+      NextSeq.load(std::memory_order_relaxed) - S->Base >= (1ull << 31))
+      [[unlikely]] {
+    if (!newBlock(*S))
+      return false;
+    Fresh = true;
+  }
+  uint64_t Us = nowMicros(Ctl || precise(Kind));
+  // Relaxed is enough: a release event is recorded before the state
+  // change that publishes it and an acquire after the one that observes
+  // it, so happens-before orders the two fetch_adds on this one atomic.
+  uint64_t Seq = NextSeq.fetch_add(1, std::memory_order_relaxed);
+  if (!S->HaveClock || Us > S->ClockUs) {
+    Writer->storeAt(S->Slot++, makeRecord(EventKind::Clock, Us));
+    S->ClockUs = Us;
+    S->HaveClock = true;
+  }
+  Record R{};
+  R.Kind = static_cast<uint8_t>(Kind);
+  R.Flags = Flags;
+  R.Actor = Actor;
+  R.Object = Object;
+  R.Site = Site;
+  R.Time = static_cast<uint32_t>(Seq);
+  Writer->storeAt(S->Slot++, R);
+  if (Fresh && !Ctl)
+    tryDrain(); // keeps the Monitor close behind a thread that never blocks
+  return true;
+}
+
+void Recorder::sync(EventKind Kind, uint8_t Flags, uint16_t Actor,
+                    uint32_t Object, uint32_t Site) {
+  if (!Writer || !recordInStream(Kind, Flags, Actor, Object, Site)) {
+    std::lock_guard<InternalMutex> G(OrderMu);
+    recordLocked(Kind, Flags, Actor, Object, Site);
+  } else if (Ctl || drainsAfter(Kind)) {
+    drain();
+  }
+  if (Ctl) [[unlikely]] // the operation's scheduling point
+    Ctl->afterEvent(Kind, Flags, Actor, Object, Site);
+}
+
+void Recorder::syncLocked(EventKind Kind, uint8_t Flags, uint16_t Actor,
+                          uint32_t Object, uint32_t Site) {
+  recordLocked(Kind, Flags, Actor, Object, Site);
+}
+
+void Recorder::schedule(uint16_t Actor, uint32_t Candidates, uint8_t Flags) {
+  std::lock_guard<InternalMutex> G(OrderMu);
+  recordLocked(EventKind::Schedule, Flags, Actor, Candidates, 0);
+}
+
+void Recorder::recordLocked(EventKind Kind, uint8_t Flags, uint16_t Actor,
+                            uint32_t Object, uint32_t Site) {
+  // Every number before this one reaches the Monitor first.
+  uint64_t Seq = NextSeq.fetch_add(1, std::memory_order_relaxed);
+  drainLockedThrough(Seq);
+  uint64_t Us = nowMicros(true);
+  if (Writer) {
+    // Outside any block: the reader places it by its number (nearest to
+    // those around it) and gives it the time of the event before it.
+    Record R{};
+    R.Kind = static_cast<uint8_t>(Kind);
+    R.Flags = Flags;
+    R.Actor = Actor;
+    R.Object = Object;
+    R.Site = Site;
+    R.Time = static_cast<uint32_t>(Seq);
+    Writer->append(R);
+  }
+  Drained = Seq + 1;
+  if (Mon && Kind != EventKind::Schedule)
+    Mon->onEventLocked(trace::Event{Kind, Flags, Actor, Object, Site, Us,
+                                    Seq, Seq});
+}
+
+void Recorder::appendExitLocked(uint16_t Actor) {
+  uint64_t Seq = NextSeq.fetch_add(1, std::memory_order_relaxed);
+  if (!Writer)
+    return;
+  Record R{};
+  R.Kind = static_cast<uint8_t>(EventKind::ProgramExit);
+  R.Flags = 1;
+  R.Actor = Actor;
+  R.Time = static_cast<uint32_t>(Seq);
+  Writer->append(R);
+}
+
+bool Recorder::peek(Stream &S) {
+  if (S.HaveHead)
+    return true;
+  for (;;) {
+    if (S.ReadSlot == TraceWriter::NoSlot) {
+      S.ReadSlot = S.First.load(std::memory_order_acquire);
+      if (S.ReadSlot == TraceWriter::NoSlot)
+        return false;
+    }
+    Record R;
+    if (!Writer->loadAt(S.ReadSlot, R))
+      return false; // not stored yet
+    switch (static_cast<EventKind>(R.Kind)) {
+    case EventKind::Block:
+      S.ReadBase = wide(R);
+      ++S.ReadSlot;
+      continue;
+    case EventKind::Clock:
+      S.ReadClock = wide(R);
+      ++S.ReadSlot;
+      continue;
+    case EventKind::BlockLink:
+      S.ReadSlot = wide(R);
+      continue;
+    default:
+      S.Head = R;
+      S.HeadSeq = S.ReadBase + static_cast<uint32_t>(
+                                   R.Time - static_cast<uint32_t>(S.ReadBase));
+      S.HaveHead = true;
+      return true;
+    }
+  }
+}
+
+void Recorder::drainLockedThrough(uint64_t Through) {
+  if (!Writer)
+    return; // every event took the slow path
+  for (unsigned Spins = 0;;) {
+    size_t N = NumStreams.load(std::memory_order_acquire);
+    Stream *Best = nullptr;
+    for (size_t I = 0; I < N; ++I) {
+      Stream &S = *Streams[I];
+      if (peek(S) && (!Best || S.HeadSeq < Best->HeadSeq))
+        Best = &S;
+    }
+    if (Best && Best->HeadSeq == Drained) {
+      Spins = 0;
+      const Record R = Best->Head;
+      Best->HaveHead = false;
+      ++Best->ReadSlot;
+      ++Drained;
+      auto Kind = static_cast<EventKind>(R.Kind);
+      if (Mon && Kind != EventKind::Schedule)
+        Mon->onEventLocked(trace::Event{Kind, R.Flags, R.Actor, R.Object,
+                                        R.Site, Best->ReadClock,
+                                        Best->ReadSlot - 1, Drained - 1});
+      continue;
+    }
+    if (Drained >= Through)
+      return;
+    // Drained is taken and not stored yet: its writer is a few instructions
+    // from storing it.
+    if (++Spins > 64)
+      sched_yield();
+  }
+}
+
+void Recorder::drainLocked() {
+  drainLockedThrough(NextSeq.load(std::memory_order_acquire));
+}
+
+void Recorder::drain() {
+  std::lock_guard<InternalMutex> G(OrderMu);
+  drainLocked();
+}
+
+void Recorder::tryDrain() {
+  if (!OrderMu.try_lock())
+    return;
+  drainLockedThrough(0);
+  OrderMu.unlock();
+}
+
+} // namespace weft::core
