@@ -29,6 +29,10 @@ timespec toTimespec(int64_t Ns) {
   return T;
 }
 
+/// How often a parked actor looks again whether the Monitor has seen its
+/// events (see park).
+constexpr int64_t RecheckNs = 1000000;
+
 void *threadMain(void *Arg) {
   auto *Body = static_cast<std::function<void()> *>(Arg);
   (*Body)();
@@ -80,17 +84,30 @@ Wake NativeKernel::park(Actor &Self, std::optional<int64_t> DeadlineNs) {
   // Notified -> Empty (return), or Empty -> Parked (wait).
   if (W.fetch_sub(1, std::memory_order_acquire) == Notified)
     return Wake::Woken;
-  // The Monitor must see every event so far before this actor sleeps: the
-  // wait it just recorded may close a deadlock.
-  runtime().Rec.drain();
-  timespec Abs;
-  if (DeadlineNs)
-    Abs = toTimespec(*DeadlineNs);
+  // The Monitor must see this actor's events before it sleeps: the wait it
+  // just recorded may close a deadlock. While an earlier event is still
+  // being stored by another thread (preempted between taking its number
+  // and storing it), sleep in short slices and look again.
+  Recorder &Rec = runtime().Rec;
+  bool Seen = Rec.drainBeforePark();
   for (;;) {
-    int Err = futexWait(W, Parked, DeadlineNs ? &Abs : nullptr);
+    std::optional<int64_t> Until = DeadlineNs;
+    if (!Seen) {
+      int64_t Soon = now() + RecheckNs;
+      if (!Until || Soon < *Until)
+        Until = Soon;
+    }
+    timespec Abs;
+    if (Until)
+      Abs = toTimespec(*Until);
+    int Err = futexWait(W, Parked, Until ? &Abs : nullptr);
     uint32_t Exp = Notified;
     if (W.compare_exchange_strong(Exp, Empty, std::memory_order_acquire))
       return Wake::Woken;
+    if (!Seen && !(DeadlineNs && now() >= *DeadlineNs)) {
+      Seen = Rec.drainBeforePark();
+      continue;
+    }
     if (Err == ETIMEDOUT || (DeadlineNs && now() >= *DeadlineNs))
       return W.exchange(Empty, std::memory_order_acquire) == Notified
                  ? Wake::Woken

@@ -118,8 +118,13 @@ bool LockCore::acquire(bool Blocking, double Timeout,
     G.unlock();
     Wake Why = kernel().park(Me, Deadline);
     G.lock();
-    if (W.Granted)
-      break; // the releaser made us the owner (Depth 1)
+    W.Woken = false;
+    if (!Owner) {
+      dequeue(W);
+      Owner = &Me;
+      Depth = 1;
+      break;
+    }
     if (Deadline && (Why == Wake::TimedOut || kernel().now() >= *Deadline)) {
       dequeue(W);
       R.Rec.sync(EventKind::LockFailed, 0, Me.Id, Id, Site);
@@ -152,18 +157,13 @@ void LockCore::release(const std::source_location &Loc) {
   Actor *Next = nullptr;
   if (Recursive && --Depth > 0) {
     // Still held by the owner.
-  } else if (Waiter *W = Head) {
-    // Direct hand-off: the first waiter owns the lock from now on.
-    Head = W->Next;
-    if (!Head)
-      Tail = nullptr;
-    W->Granted = true;
-    Owner = W->Who;
-    Depth = 1;
-    Next = W->Who; // W lives on the waiter's stack: don't touch it after
   } else {
     Owner = nullptr;
     Depth = 0;
+    if (Head && !Head->Woken) {
+      Head->Woken = true;
+      Next = Head->Who; // the waiter may leave once the mutex is released
+    }
   }
   G.unlock();
   if (Recursive)

@@ -4,9 +4,13 @@
 // the lock.
 //
 // State (owner, recursion depth, FIFO waiters) is guarded by a small
-// InternalMutex. A release with waiters hands the lock directly to the
-// first waiter (no barging), then unparks it through the Kernel; a waiter
-// re-checks its Granted flag after every park. Events are recorded under
+// InternalMutex. A release frees the lock and unparks the first waiter
+// through the Kernel (unless it was woken already and has not run yet); the
+// waiter takes the lock if it is still free when it runs, else parks again.
+// Like CPython's lock (and glibc's mutex), a running thread may take a free
+// lock before a woken waiter does: a thread that releases and re-acquires
+// in a loop keeps running instead of handing the lock over and sleeping at
+// every turn, which would cost two context switches per acquisition. Events are recorded under
 // the internal mutex, so the detectors see lock states in their real order:
 // LockRequest before trying, LockAcquired after obtaining (flags: recursion
 // depth for an RLock), LockFailed when a non-blocking or timed attempt gives
@@ -50,7 +54,7 @@ struct LockCore {
 private:
   struct Waiter {
     Actor *Who;
-    bool Granted = false;
+    bool Woken = false; // unparked by a release, not yet running
     Waiter *Next = nullptr;
   };
   void enqueue(Waiter &W);

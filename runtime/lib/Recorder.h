@@ -87,9 +87,13 @@ public:
   /// operation, so the Monitor does not see it).
   void schedule(uint16_t Actor, uint32_t Candidates, uint8_t Flags);
   /// Feeds the Monitor every event recorded so far, waiting for those whose
-  /// writers are still storing them. The kernel calls it before a thread
-  /// blocks.
+  /// writers are still storing them.
   void drain();
+  /// Before the calling thread blocks: feeds the Monitor what is stored,
+  /// without waiting for a writer that is still storing (it may have been
+  /// preempted). True once the Monitor has seen this thread's last event;
+  /// if false, the kernel parks with a short timeout and asks again.
+  bool drainBeforePark();
   /// The same with the order mutex held.
   void drainLocked();
   /// The Monitor ends a deadlocked run from inside a drain: a ProgramExit

@@ -45,6 +45,8 @@ struct Recorder::Stream {
   uint64_t Base = 0;                   // the block's base sequence number
   uint64_t ClockUs = 0;                // time of the last Clock stored
   bool HaveClock = false;              // a Clock is in the current block
+  uint64_t LastSeq = 0;                // number of the last event stored
+  bool Any = false;                    // an event was stored
   uint32_t NextSize = 16;
   /// The first block, published for the drainer.
   std::atomic<uint64_t> First{TraceWriter::NoSlot};
@@ -210,6 +212,8 @@ bool Recorder::recordInStream(EventKind Kind, uint8_t Flags, uint16_t Actor,
   R.Site = Site;
   R.Time = static_cast<uint32_t>(Seq);
   Writer->storeAt(S->Slot++, R);
+  S->LastSeq = Seq;
+  S->Any = true;
   if (Fresh && !Ctl)
     tryDrain(); // keeps the Monitor close behind a thread that never blocks
   return true;
@@ -347,6 +351,13 @@ void Recorder::drainLocked() {
 void Recorder::drain() {
   std::lock_guard<InternalMutex> G(OrderMu);
   drainLocked();
+}
+
+bool Recorder::drainBeforePark() {
+  std::lock_guard<InternalMutex> G(OrderMu);
+  drainLockedThrough(0);
+  // Mine is the stream this thread writes (the slow path drains itself).
+  return !Mine || !Mine->Any || Drained > Mine->LastSeq;
 }
 
 void Recorder::tryDrain() {
