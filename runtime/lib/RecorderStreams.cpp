@@ -63,6 +63,7 @@ struct Recorder::Stream {
 namespace {
 
 constexpr uint32_t MaxBlock = 4096;
+constexpr uint64_t DrainEvery = 256; // a power of 2
 
 Record makeRecord(EventKind K, uint64_t Wide) {
   Record R{};
@@ -214,8 +215,11 @@ bool Recorder::recordInStream(EventKind Kind, uint8_t Flags, uint16_t Actor,
   Writer->storeAt(S->Slot++, R);
   S->LastSeq = Seq;
   S->Any = true;
-  if (Fresh && !Ctl)
-    tryDrain(); // keeps the Monitor close behind a thread that never blocks
+  // Every DrainEvery events, feed the Monitor if nobody else is: it stays
+  // close behind a thread that never blocks, and the records it reads are
+  // still in this core's cache.
+  if ((Fresh || (Seq & (DrainEvery - 1)) == 0) && !Ctl)
+    tryDrain();
   return true;
 }
 
@@ -314,13 +318,17 @@ bool Recorder::peek(Stream &S) {
 void Recorder::drainLockedThrough(uint64_t Through) {
   if (!Writer)
     return; // every event took the slow path
+  Stream *Best = nullptr;
   for (unsigned Spins = 0;;) {
-    size_t N = NumStreams.load(std::memory_order_acquire);
-    Stream *Best = nullptr;
-    for (size_t I = 0; I < N; ++I) {
-      Stream &S = *Streams[I];
-      if (peek(S) && (!Best || S.HeadSeq < Best->HeadSeq))
-        Best = &S;
+    // The stream of the last event usually has the next one too.
+    if (!Best || !peek(*Best) || Best->HeadSeq != Drained) {
+      size_t N = NumStreams.load(std::memory_order_acquire);
+      Best = nullptr;
+      for (size_t I = 0; I < N; ++I) {
+        Stream &S = *Streams[I];
+        if (peek(S) && (!Best || S.HeadSeq < Best->HeadSeq))
+          Best = &S;
+      }
     }
     if (Best && Best->HeadSeq == Drained) {
       Spins = 0;
