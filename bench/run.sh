@@ -9,11 +9,15 @@ BUILD=${1:-$SRC/build}
 N=${2:-200000}
 ninja -C "$BUILD" -j2 weft weft_bench >/dev/null
 TRACE=${TMPDIR:-/tmp}/weft-bench-$$.wtrace
-WEFT_TRACE=$TRACE "$BUILD/bin/weft_bench" "$N"
+OUT=$(WEFT_TRACE=$TRACE "$BUILD/bin/weft_bench" "$N")
+echo "$OUT"
+EVENTS=$(echo "$OUT" | sed -n 's/^events: \([0-9]*\)$/\1/p')
 SIZE=$(stat -c %s "$TRACE")
 RECORDS=$("$BUILD/bin/weft" trace show "$TRACE" | sed -n 's/.*closed cleanly, \([0-9]*\) records.*/\1/p')
-echo "trace: $SIZE bytes, $RECORDS records:" \
-  "$(awk "BEGIN { printf \"%.2f\", $SIZE / $RECORDS }") bytes per event"
+# Bytes per event: the whole file (header, names, blocks, clocks included)
+# over the operations' events.
+echo "trace: $SIZE bytes, $RECORDS records, $EVENTS operation events:" \
+  "$(awk "BEGIN { printf \"%.3f\", $SIZE / $EVENTS }") bytes per event"
 rm -f "$TRACE"
 if [ "${WEFT_BENCH_TSAN:-1}" != 0 ]; then
   "$SRC/bench/tsan/run.sh" "$BUILD"

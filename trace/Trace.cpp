@@ -487,6 +487,9 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
   // sequence number and the time of its last Clock.
   uint64_t BlockEnd = 0, BlockBase = 0, BlockClock = 0, BlockZeros = 0;
   uint64_t LatestSeq = 0, FindingSeq = 0;
+  // A thread's blocks come in file order; its clock goes on across them.
+  uint16_t BlockStream = 0;
+  std::unordered_map<uint16_t, uint64_t> StreamClock;
   std::vector<OrderKey> Keys;
   std::vector<uint64_t> Clocks; // per event, before sorting
 
@@ -563,12 +566,15 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
       BlockEnd = std::min<uint64_t>(I + R.Time, NumWhole);
       BlockZeros = 0;
       BlockBase = uint64_t(R.Object) | (uint64_t(R.Site) << 32);
-      BlockClock = 0;
+      BlockStream = R.Actor;
+      BlockClock = StreamClock[BlockStream]; // goes on from its last block
       break;
     case EventKind::BlockLink:
       break; // the reader goes by sequence numbers, not by links
     case EventKind::Clock:
       BlockClock = uint64_t(R.Object) | (uint64_t(R.Site) << 32);
+      if (I < BlockEnd)
+        StreamClock[BlockStream] = BlockClock;
       break;
     default: {
       bool Finding = eventInfo(Kind)->Cat == Category::Report;

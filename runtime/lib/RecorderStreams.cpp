@@ -5,9 +5,9 @@
 // Writing (no lock): a thread owns a Stream, a chain of blocks of the trace
 // file. An event takes the next sequence number (one fetch_add) and is
 // stored in the thread's block, preceded by a Clock record when the time
-// has moved on. A block starts with a Block record (its base sequence
-// number) and ends, when full, with a BlockLink to the next one; blocks
-// grow from 16 to 4096 slots. The record is in the file the moment it is
+// has moved on (see precise() for which clock). A block starts with a Block record (its base sequence
+// number and the stream's index) and ends, when full, with a BlockLink to
+// the next one; blocks grow from 16 to 16384 slots. The record is in the file the moment it is
 // stored, so the trace still survives SIGKILL.
 //
 // Draining (order mutex): the drainer follows every stream's chain from
@@ -44,13 +44,14 @@ struct Recorder::Stream {
   uint64_t Last = 0;                   // the block's last slot (its link)
   uint64_t Base = 0;                   // the block's base sequence number
   uint64_t ClockUs = 0;                // time of the last Clock stored
-  bool HaveClock = false;              // a Clock is in the current block
+  bool HaveClock = false;              // a Clock was stored
   uint64_t LastSeq = 0;                // number of the last event stored
   bool Any = false;                    // an event was stored
   uint32_t NextSize = 16;
   /// The first block, published for the drainer.
   std::atomic<uint64_t> First{TraceWriter::NoSlot};
   Stream *NextFree = nullptr; // StreamMu
+  uint16_t Index = 0;         // in Streams: the Block records' actor field
 
   // The draining side (OrderMu).
   uint64_t ReadSlot = TraceWriter::NoSlot;
@@ -62,7 +63,7 @@ struct Recorder::Stream {
 
 namespace {
 
-constexpr uint32_t MaxBlock = 4096;
+constexpr uint32_t MaxBlock = 16384;
 constexpr uint64_t DrainEvery = 256; // a power of 2
 
 Record makeRecord(EventKind K, uint64_t Wide) {
@@ -77,26 +78,25 @@ uint64_t wide(const Record &R) {
   return uint64_t(R.Object) | (uint64_t(R.Site) << 32);
 }
 
-/// Events whose time is read from the precise clock: those around blocking,
-/// sleeping, timeouts and threads' lives. The others (a lock taken, an item
-/// put, ...) take the kernel's tick, which is cheaper.
+/// Set when the thread parks: its next event reads the precise clock.
+thread_local bool ParkedSinceLastEvent = true;
+
+/// Whether an event's time is read from the precise clock: the first event
+/// after the thread parked (a wait, a sleep, a timeout) and the start and
+/// end of threads. The events of a thread that keeps running (a lock taken,
+/// an item put, an event set, ...) read the kernel's coarse clock, which
+/// costs a fraction and is at most one tick behind.
 bool precise(EventKind K) {
   switch (K) {
-  case EventKind::LockRequest:
-  case EventKind::LockAcquired:
-  case EventKind::LockReleased:
-  case EventKind::CondNotify:
-  case EventKind::SemAcquired:
-  case EventKind::SemReleased:
-  case EventKind::EventSet:
-  case EventKind::EventClear:
-  case EventKind::QueuePut:
-  case EventKind::QueueGot:
-  case EventKind::TaskDone:
-  case EventKind::FutureSubmit:
-    return false;
-  default:
+  case EventKind::ThreadStart:
+  case EventKind::ThreadBegin:
+  case EventKind::ThreadEnd:
+  case EventKind::ThreadJoin:
+  case EventKind::ProgramExit:
+  case EventKind::DaemonKilled:
     return true;
+  default:
+    return ParkedSinceLastEvent;
   }
 }
 
@@ -133,6 +133,7 @@ Recorder::Stream *Recorder::myStream() {
       if (N == MaxStreams)
         return nullptr; // the slow path
       Mine = new Stream();
+      Mine->Index = static_cast<uint16_t>(N);
       Streams[N] = Mine;
       NumStreams.store(N + 1, std::memory_order_release);
     }
@@ -167,6 +168,7 @@ bool Recorder::newBlock(Stream &S) {
   // Every number this block will hold is at least this one.
   uint64_t Base = NextSeq.load(std::memory_order_relaxed);
   Record B = makeRecord(EventKind::Block, Base);
+  B.Actor = S.Index; // the thread's clock goes on from its previous block
   B.Time = Size;
   Writer->storeAt(First, B);
   if (S.Slot == TraceWriter::NoSlot)
@@ -176,7 +178,6 @@ bool Recorder::newBlock(Stream &S) {
   S.Slot = First + 1;
   S.Last = First + Size - 1;
   S.Base = Base;
-  S.HaveClock = false;
   return true;
 }
 
@@ -195,11 +196,15 @@ bool Recorder::recordInStream(EventKind Kind, uint8_t Flags, uint16_t Actor,
       return false;
     Fresh = true;
   }
-  uint64_t Us = nowMicros(Ctl || precise(Kind));
+  const bool Precise = Ctl || precise(Kind);
+  ParkedSinceLastEvent = false;
+  uint64_t Us = nowMicros(Precise);
   // Relaxed is enough: a release event is recorded before the state
   // change that publishes it and an acquire after the one that observes
   // it, so happens-before orders the two fetch_adds on this one atomic.
   uint64_t Seq = NextSeq.fetch_add(1, std::memory_order_relaxed);
+  // A coarse reading changes once per tick; a precise one is kept if it
+  // moved on at all.
   if (!S->HaveClock || Us > S->ClockUs) {
     Writer->storeAt(S->Slot++, makeRecord(EventKind::Clock, Us));
     S->ClockUs = Us;
@@ -362,6 +367,7 @@ void Recorder::drain() {
 }
 
 bool Recorder::drainBeforePark() {
+  ParkedSinceLastEvent = true;
   std::lock_guard<InternalMutex> G(OrderMu);
   drainLockedThrough(0);
   // Mine is the stream this thread writes (the slow path drains itself).

@@ -45,11 +45,11 @@ std::string readError(const std::string &Path) {
 /// then \p Rs as given (Clock records and events whose time field holds
 /// the low 32 bits of their sequence number). Returns the first slot.
 uint64_t writeBlock(TraceWriter &W, uint32_t Slots, uint64_t Base,
-                    const std::vector<Record> &Rs) {
+                    const std::vector<Record> &Rs, uint16_t Stream = 0) {
   uint64_t First = W.reserveBlock(Slots);
   EXPECT_NE(First, TraceWriter::NoSlot);
-  Record B = record(EventKind::Block, 0, uint32_t(Base), uint32_t(Base >> 32),
-                    0, Slots);
+  Record B = record(EventKind::Block, Stream, uint32_t(Base),
+                    uint32_t(Base >> 32), 0, Slots);
   W.storeAt(First, B);
   for (size_t I = 0; I < Rs.size(); ++I)
     W.storeAt(First + 1 + I, Rs[I]);
@@ -328,6 +328,32 @@ TEST(Trace, BlocksAreMergedBySequenceNumber) {
                        EventKind::QueueGot}));
   // Each event has its block's clock; time never goes back in event order.
   EXPECT_EQ(Times, (std::vector<uint64_t>{40, 50, 60, 60, 60, 70, 70}));
+}
+
+TEST(Trace, ClockGoesOnAcrossAStreamsBlocks) {
+  TempDir D;
+  std::string Path = D.file("s.weft");
+  auto W = makeWriter(Path);
+  writeBlock(*W, 4, 0,
+             {clockAt(500), record(EventKind::LockAcquired, 1, 7, 0, 0, 0)},
+             /*Stream=*/3);
+  writeBlock(*W, 4, 1,
+             {clockAt(900), record(EventKind::LockAcquired, 2, 8, 0, 0, 1)},
+             /*Stream=*/4);
+  // Stream 3 goes on without a clock of its own: 500, raised to 900 so
+  // that time never goes back.
+  writeBlock(*W, 4, 2, {record(EventKind::LockReleased, 1, 7, 0, 0, 2)},
+             /*Stream=*/3);
+  writeBlock(*W, 4, 3, {record(EventKind::LockReleased, 2, 8, 0, 0, 3)},
+             /*Stream=*/4);
+  W->close();
+  Trace T = readOk(Path);
+  ASSERT_EQ(T.Events.size(), 4u);
+  EXPECT_EQ(T.Events[0].TimeUs, 500u);
+  EXPECT_EQ(T.Events[1].TimeUs, 900u);
+  EXPECT_EQ(T.Events[2].TimeUs, 900u);
+  EXPECT_EQ(T.Events[3].Seq, 3u);
+  EXPECT_EQ(T.Events[3].TimeUs, 900u);
 }
 
 TEST(Trace, SequenceNumbersWrapAround) {
