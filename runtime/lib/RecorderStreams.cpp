@@ -74,6 +74,20 @@ Record makeRecord(EventKind K, uint64_t Wide) {
   return R;
 }
 
+/// A Sync (or Schedule) record: its time field holds the low 32 bits of
+/// its sequence number.
+Record eventRecord(EventKind K, uint8_t Flags, uint16_t Actor,
+                   uint32_t Object, uint32_t Site, uint64_t Seq) {
+  Record R{};
+  R.Kind = static_cast<uint8_t>(K);
+  R.Flags = Flags;
+  R.Actor = Actor;
+  R.Object = Object;
+  R.Site = Site;
+  R.Time = static_cast<uint32_t>(Seq);
+  return R;
+}
+
 uint64_t wide(const Record &R) {
   return uint64_t(R.Object) | (uint64_t(R.Site) << 32);
 }
@@ -217,14 +231,8 @@ bool Recorder::recordInStream(EventKind Kind, uint8_t Flags, uint16_t Actor,
     S->ClockUs = Us;
     S->HaveClock = true;
   }
-  Record R{};
-  R.Kind = static_cast<uint8_t>(Kind);
-  R.Flags = Flags;
-  R.Actor = Actor;
-  R.Object = Object;
-  R.Site = Site;
-  R.Time = static_cast<uint32_t>(Seq);
-  Writer->storeAt(S->Slot++, R);
+  Writer->storeAt(S->Slot++,
+                  eventRecord(Kind, Flags, Actor, Object, Site, Seq));
   S->LastSeq = Seq;
   S->Any = true;
   // Every DrainEvery events, feed the Monitor if nobody else is: it stays
@@ -266,14 +274,7 @@ void Recorder::recordLocked(EventKind Kind, uint8_t Flags, uint16_t Actor,
   if (Writer) {
     // Outside any block: the reader places it by its number (nearest to
     // those around it) and gives it the time of the event before it.
-    Record R{};
-    R.Kind = static_cast<uint8_t>(Kind);
-    R.Flags = Flags;
-    R.Actor = Actor;
-    R.Object = Object;
-    R.Site = Site;
-    R.Time = static_cast<uint32_t>(Seq);
-    Writer->append(R);
+    Writer->append(eventRecord(Kind, Flags, Actor, Object, Site, Seq));
   }
   Drained = Seq + 1;
   if (Mon && Kind != EventKind::Schedule)
@@ -285,12 +286,7 @@ void Recorder::appendExitLocked(uint16_t Actor) {
   uint64_t Seq = NextSeq.fetch_add(1, std::memory_order_relaxed);
   if (!Writer)
     return;
-  Record R{};
-  R.Kind = static_cast<uint8_t>(EventKind::ProgramExit);
-  R.Flags = 1;
-  R.Actor = Actor;
-  R.Time = static_cast<uint32_t>(Seq);
-  Writer->append(R);
+  Writer->append(eventRecord(EventKind::ProgramExit, 1, Actor, 0, 0, Seq));
 }
 
 bool Recorder::peek(Stream &S) {
