@@ -5,6 +5,7 @@
 #include "Kernel.h"
 #include "Runtime.h"
 #include "TsanAnnotations.h"
+#include "TsanReport.h"
 #include "weft/errors.h"
 
 #include <cmath>
@@ -75,6 +76,7 @@ bool LockCore::acquire(bool Blocking, double Timeout,
   auto Acquired = [&]() {
     R.Rec.sync(EventKind::LockAcquired, uint8_t(Depth > 255 ? 255 : Depth),
                Me.Id, Id, Site);
+    tsanLockAcquired(Me.Id, Id); // a race report names it from now on
   };
   auto Done = [&](bool Ok) {
     if (Recursive)
@@ -154,6 +156,8 @@ void LockCore::release(const std::source_location &Loc) {
   unsigned Remaining = Recursive ? Depth - 1 : 0;
   R.Rec.sync(EventKind::LockReleased,
              uint8_t(Remaining > 255 ? 255 : Remaining), Me.Id, Id, Site);
+  if (Remaining == 0)
+    tsanLockReleased(Owner->Id, Id); // Owner: a Lock may be released by anyone
   Actor *Next = nullptr;
   if (Recursive && --Depth > 0) {
     // Still held by the owner.

@@ -115,15 +115,9 @@ bool precise(EventKind K) {
 }
 
 /// After these, the recording thread drains through its own event: the
-/// end of an actor can leave every other one stuck. Under ThreadSanitizer,
-/// lock events too: TSan's report hook reads the locks an actor holds from
-/// the copy the Monitor keeps (TsanReport.cpp), which must be current when
-/// the actor goes back to its own code and makes the access.
+/// end of an actor can leave every other one stuck. (TSan's report hook
+/// needs no drain: LockCore keeps its table of held locks current itself.)
 bool drainsAfter(EventKind K) {
-#ifdef WEFT_TSAN_ENABLED
-  if (K == EventKind::LockAcquired || K == EventKind::LockReleased)
-    return true;
-#endif
   return K == EventKind::ThreadEnd || K == EventKind::ProgramExit;
 }
 

@@ -196,7 +196,11 @@ WEFT_NO_LIBC void buildDefaultOptions() {
   // history_size=7: the earlier access's stack survives long runs (see
   // shared/TOOLCHAIN.md, P1). detect_deadlocks=0: weft's own detector
   // reports lock-order inversions of weft locks (docs/tsan.md).
-  rawCopyAll(O, N, "history_size=7:detect_deadlocks=0");
+  // atexit_sleep_ms=0: weft has already waited for every non-daemon thread
+  // when the program exits, as Python does. TSan's default sleeps a second
+  // whenever another thread still exists, and a weft thread is still
+  // finishing in the C library for a moment after its join returned.
+  rawCopyAll(O, N, "history_size=7:detect_deadlocks=0:atexit_sleep_ms=0");
   int Exit = 66;
   if (const char *E = earlyGetenv("WEFT_EXITCODE")) {
     long V = 0;
@@ -300,20 +304,20 @@ std::atomic<unsigned> Dropped{0};
 /// Set by the Monitor's first call: what the hook may read (never freed).
 std::atomic<Monitor *> TheMonitor{nullptr};
 
-/// Guarded by the Recorder's order mutex.
+/// The locks each actor holds, kept by LockCore's calls (HeldMu).
 struct ActorLocks {
   std::vector<uint32_t> Held;
   uint64_t Acquisitions = 0;
 };
+InternalMutex HeldMu;
 std::unordered_map<uint32_t, ActorLocks> LocksOf;
-std::unordered_map<uint32_t, uint32_t> HolderOf; // lock -> actor
 
-/// A copy of LocksOf that the hook reads without the order mutex, for the
-/// first actors: written under the order mutex (one writer at a time) as a
-/// seqlock, read with a few bounded retries. The order mutex may be held
-/// for long by a thread that was preempted (a loaded machine), and the hook
-/// must not block; the try-lock fallback then said "not known" (about 2
-/// runs in 100 in a test whose other thread was inside a weft call).
+/// A copy of LocksOf that the hook reads without HeldMu, for the first
+/// actors: written under HeldMu (one writer at a time) as a seqlock, read
+/// with a few bounded retries. HeldMu may be held by a thread that was
+/// preempted (a loaded machine), and the hook must not block; the try-lock
+/// fallback then said "not known" (about 2 runs in 100 in a test whose
+/// other thread was inside a weft call).
 constexpr size_t SnapshotActors = 1024;
 struct HeldSnapshot {
   std::atomic<uint32_t> Seq{0}; // odd while being written
@@ -324,7 +328,7 @@ struct HeldSnapshot {
 };
 HeldSnapshot Snapshots[SnapshotActors];
 
-/// Order mutex held.
+/// HeldMu held.
 void publishSnapshot(uint32_t Actor, const ActorLocks &A) {
   if (Actor >= SnapshotActors)
     return;
@@ -503,7 +507,7 @@ void readLocks(PendingRace &P) {
     }
     P.NumHeld = 0;
   }
-  InternalMutex &Mu = M->recorder().orderMutex();
+  InternalMutex &Mu = HeldMu;
   bool Locked = false;
   for (int I = 0; I < 2000 && !(Locked = Mu.try_lock()); ++I)
     sched_yield();
@@ -693,41 +697,29 @@ void drainLocked(Monitor &M) {
   }
 }
 
-void noteLockEvent(Monitor &M, const trace::Event &E) {
-  using trace::EventKind;
-  if (E.Kind != EventKind::LockAcquired && E.Kind != EventKind::LockReleased)
-    return;
-  trace::ObjectType T = M.symbols().objectType(E.Object);
-  if (!trace::objectTypeIsLock(T))
-    return;
-  if (E.Kind == EventKind::LockAcquired) {
-    ActorLocks &A = LocksOf[E.Actor];
-    ++A.Acquisitions;
-    if (std::find(A.Held.begin(), A.Held.end(), E.Object) == A.Held.end())
-      A.Held.push_back(E.Object);
-    HolderOf[E.Object] = E.Actor;
-    publishSnapshot(E.Actor, A);
-    return;
-  }
-  if (E.Flags != 0) // an RLock still held (remaining depth)
-    return;
-  auto H = HolderOf.find(E.Object);
-  uint32_t Holder = H == HolderOf.end() ? E.Actor : H->second;
-  if (H != HolderOf.end())
-    HolderOf.erase(H);
-  ActorLocks &A = LocksOf[Holder]; // a Lock may be released by anyone
-  A.Held.erase(std::remove(A.Held.begin(), A.Held.end(), E.Object),
-               A.Held.end());
-  publishSnapshot(Holder, A);
-}
-
 } // namespace
 
-void tsanOnEventLocked(Monitor &M, const trace::Event &E) {
+void tsanOnEventLocked(Monitor &M, const trace::Event &) {
   if (!TheMonitor.load(std::memory_order_relaxed))
     TheMonitor.store(&M, std::memory_order_release);
-  noteLockEvent(M, E);
   drainLocked(M);
+}
+
+void tsanLockAcquired(uint32_t Actor, uint32_t Lock) {
+  std::lock_guard<InternalMutex> G(HeldMu);
+  ActorLocks &A = LocksOf[Actor];
+  ++A.Acquisitions;
+  if (std::find(A.Held.begin(), A.Held.end(), Lock) == A.Held.end())
+    A.Held.push_back(Lock);
+  publishSnapshot(Actor, A);
+}
+
+void tsanLockReleased(uint32_t Holder, uint32_t Lock) {
+  std::lock_guard<InternalMutex> G(HeldMu);
+  ActorLocks &A = LocksOf[Holder]; // a Lock may be released by anyone
+  A.Held.erase(std::remove(A.Held.begin(), A.Held.end(), Lock),
+               A.Held.end());
+  publishSnapshot(Holder, A);
 }
 
 void tsanFinishLocked(Monitor &M) {
