@@ -11,9 +11,14 @@ ninja -C "$BUILD" -j2 weft weft_bench >/dev/null
 TRACE=${TMPDIR:-/tmp}/weft-bench-$$.wtrace
 OUT=$(WEFT_TRACE=$TRACE "$BUILD/bin/weft_bench" "$N")
 echo "$OUT"
-EVENTS=$(echo "$OUT" | sed -n 's/^events: \([0-9]*\)$/\1/p')
 SIZE=$(stat -c %s "$TRACE")
-RECORDS=$("$BUILD/bin/weft" trace show "$TRACE" | sed -n 's/.*closed cleanly, \([0-9]*\) records.*/\1/p')
+# The operations' events: those on weft_bench's objects (all named 'bench').
+SHOWN=$("$BUILD/bin/weft" trace show --no-times "$TRACE" | awk '
+  /closed cleanly/ { for (i = 1; i <= NF; i++) if ($i == "records") r = $(i - 1) }
+  /'"'"'bench'"'"'/ { e++ }
+  END { print r + 0, e + 0 }')
+RECORDS=${SHOWN% *}
+EVENTS=${SHOWN#* }
 # Bytes per event: the whole file (header, names, blocks, clocks included)
 # over the operations' events.
 echo "trace: $SIZE bytes, $RECORDS records, $EVENTS operation events:" \

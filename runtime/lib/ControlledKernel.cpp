@@ -9,6 +9,7 @@
 #include "ControlledKernel.h"
 
 #include "Actor.h"
+#include "Clock.h"
 #include "Flags.h"
 #include "Runtime.h"
 #include "TsanAnnotations.h"
@@ -59,11 +60,7 @@ void turnWake(std::atomic<uint32_t> &W) {
             1, nullptr, nullptr, 0);
 }
 
-int64_t wallNs() {
-  timespec T;
-  clock_gettime(CLOCK_MONOTONIC, &T);
-  return static_cast<int64_t>(T.tv_sec) * 1000000000 + T.tv_nsec;
-}
+int64_t wallNs() { return clockNs(CLOCK_MONOTONIC); }
 
 std::string actorName(Runtime &R, uint16_t Id) {
   LiveSymbols Syms(R.Rec, R.Actors);

@@ -9,6 +9,7 @@
 #include "Kernel.h"
 
 #include "Actor.h"
+#include "Clock.h"
 #include "Runtime.h"
 
 #include <cerrno>
@@ -121,11 +122,7 @@ void NativeKernel::unpark(Actor &A) {
     futexWake(A.ParkWord, 1);
 }
 
-int64_t NativeKernel::now() const {
-  timespec T;
-  clock_gettime(CLOCK_MONOTONIC, &T);
-  return static_cast<int64_t>(T.tv_sec) * 1000000000 + T.tv_nsec;
-}
+int64_t NativeKernel::now() const { return clockNs(CLOCK_MONOTONIC); }
 
 bool NativeKernel::spawn(Actor &A, std::function<void()> Body,
                          std::string &Error) {

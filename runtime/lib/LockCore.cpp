@@ -90,8 +90,13 @@ bool LockCore::acquire(bool Blocking, double Timeout,
 
   std::unique_lock<InternalMutex> G(Mu);
   // May end the process: a blocking request that closes a wait-for cycle
-  // is a deadlock (and one for a Lock we hold, a double acquire).
-  R.Rec.sync(EventKind::LockRequest, ReqFlags, Me.Id, Id, Site);
+  // is a deadlock (and one for a Lock we hold, a double acquire). A request
+  // that finds the lock free (or an RLock re-entered by its owner) cannot
+  // wait, so it is not recorded: LockAcquired alone says the same. Under
+  // the controlled scheduler it still is, as the scheduling point before
+  // the lock is taken.
+  if ((Owner && !(Recursive && Owner == &Me)) || R.Rec.controlled())
+    R.Rec.sync(EventKind::LockRequest, ReqFlags, Me.Id, Id, Site);
   if (Recursive && Owner == &Me) {
     ++Depth;
     Acquired();

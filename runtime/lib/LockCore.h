@@ -12,9 +12,12 @@
 // in a loop keeps running instead of handing the lock over and sleeping at
 // every turn, which would cost two context switches per acquisition. Events are recorded under
 // the internal mutex, so the detectors see lock states in their real order:
-// LockRequest before trying, LockAcquired after obtaining (flags: recursion
-// depth for an RLock), LockFailed when a non-blocking or timed attempt gives
-// up, LockReleased before the state changes (flags: remaining depth).
+// LockRequest before trying when the lock is held (by another actor, or by
+// the caller for a Lock: a double acquire), LockAcquired after obtaining
+// (flags: recursion depth for an RLock), LockFailed when a non-blocking or
+// timed attempt gives up, LockReleased before the state changes (flags:
+// remaining depth). An acquire that finds the lock free records only
+// LockAcquired (under the controlled scheduler, LockRequest too).
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_RUNTIME_LOCKCORE_H
 #define WEFT_RUNTIME_LOCKCORE_H

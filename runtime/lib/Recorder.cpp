@@ -2,6 +2,7 @@
 #include "Recorder.h"
 
 #include "Actor.h"
+#include "Clock.h"
 #include "ControlledKernel.h"
 #include "Monitor.h"
 
@@ -11,12 +12,6 @@
 
 namespace weft::core {
 namespace {
-
-uint64_t monotonicNs() {
-  timespec T;
-  clock_gettime(CLOCK_MONOTONIC, &T);
-  return static_cast<uint64_t>(T.tv_sec) * 1000000000 + T.tv_nsec;
-}
 
 /// The per-thread cache of source_location -> site id. file_name() is a
 /// string literal, stable for the life of the program, so its address is a
@@ -69,7 +64,7 @@ size_t Recorder::SiteKeyHash::operator()(const SiteKey &K) const {
 
 void Recorder::open(const std::string &Path, const trace::HeaderInfo &Info,
                     std::string &Error) {
-  StartNs = monotonicNs();
+  StartNs = static_cast<uint64_t>(clockNs(CLOCK_MONOTONIC));
   if (!Path.empty())
     Writer = trace::TraceWriter::create(Path, Info, Error);
 }
@@ -77,9 +72,8 @@ void Recorder::open(const std::string &Path, const trace::HeaderInfo &Info,
 uint64_t Recorder::nowMicros(bool Precise) const {
   if (Ctl) [[unlikely]]
     return static_cast<uint64_t>(Ctl->now() / 1000); // virtual time
-  timespec T;
-  clock_gettime(Precise ? CLOCK_MONOTONIC : CLOCK_MONOTONIC_COARSE, &T);
-  uint64_t Ns = static_cast<uint64_t>(T.tv_sec) * 1000000000 + T.tv_nsec;
+  uint64_t Ns = static_cast<uint64_t>(
+      clockNs(Precise ? CLOCK_MONOTONIC : CLOCK_MONOTONIC_COARSE));
   return Ns > StartNs ? (Ns - StartNs) / 1000 : 0;
 }
 

@@ -64,6 +64,7 @@ public:
   /// Under the controlled scheduler: times are virtual and every sync() is
   /// a scheduling point (ControlledKernel::afterEvent).
   void setControlled(ControlledKernel *K) { Ctl = K; }
+  bool controlled() const { return Ctl != nullptr; }
 
   /// The site id of \p L (interned once per process).
   uint32_t site(const std::source_location &L);

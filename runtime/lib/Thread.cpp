@@ -294,7 +294,6 @@ void Thread::start(SourceLoc Loc) {
     throw RuntimeError(Error);
   }
   // Python's start() returns once the thread runs (ident is known then).
-  if (getenv("NOWAIT")) return;
   std::unique_lock<core::InternalMutex> G(State->Mu);
   while (!State->Begun) {
     State->Starter = &Me;

@@ -49,7 +49,9 @@ extern "C" void __tsan_ignore_thread_end(void);
 extern "C" void AnnotateIgnoreSyncBegin(const char *File, int Line);
 extern "C" void AnnotateIgnoreSyncEnd(const char *File, int Line);
 namespace weft::core {
-/// Open ignore scopes of this thread.
+/// Open ignore scopes of this thread. Only the outermost one tells TSan (a
+/// begin stores the caller's stack in TSan's depot: nested runtime entries,
+/// such as Lock::acquire calling LockCore::acquire, would pay it twice).
 inline thread_local int TsanIgnoreDepth = 0;
 /// An ignore scope: TSan neither checks the runtime's own reads and writes
 /// nor sees the synchronization it does through intercepted libc calls (the
@@ -57,13 +59,13 @@ inline thread_local int TsanIgnoreDepth = 0;
 /// otherwise order every pair of weft calls and hide the program's races.
 struct TsanIgnoreAccesses {
   TsanIgnoreAccesses() {
-    __tsan_ignore_thread_begin();
-    AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
-    ++TsanIgnoreDepth;
+    if (TsanIgnoreDepth++ == 0) {
+      __tsan_ignore_thread_begin();
+      AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
+    }
   }
   ~TsanIgnoreAccesses() {
-    if (TsanIgnoreDepth > 0) {
-      --TsanIgnoreDepth;
+    if (TsanIgnoreDepth > 0 && --TsanIgnoreDepth == 0) {
       AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
       __tsan_ignore_thread_end();
     }
@@ -72,22 +74,23 @@ struct TsanIgnoreAccesses {
   TsanIgnoreAccesses &operator=(const TsanIgnoreAccesses &) = delete;
 };
 /// The annotations themselves must count: lifts the sync part of the open
-/// scopes around one annotation.
+/// scope around one annotation.
 template <class Fn> inline void tsanAnnotate(Fn F) {
-  int Depth = TsanIgnoreDepth;
-  for (int I = 0; I < Depth; ++I)
+  bool Open = TsanIgnoreDepth > 0;
+  if (Open)
     AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
   F();
-  for (int I = 0; I < Depth; ++I)
+  if (Open)
     AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
 }
-/// Ends every open scope: TSan reports "main thread finished with ignores
+/// Ends the open scope: TSan reports "main thread finished with ignores
 /// enabled" (and dies) when the process _exit()s inside one.
 inline void tsanEndIgnoresForExit() {
-  for (; TsanIgnoreDepth > 0; --TsanIgnoreDepth) {
+  if (TsanIgnoreDepth > 0) {
     AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
     __tsan_ignore_thread_end();
   }
+  TsanIgnoreDepth = 0;
 }
 } // namespace weft::core
 #define WEFT_TSAN_ANNOTATE(...) ::weft::core::tsanAnnotate([&] { __VA_ARGS__; })
