@@ -405,7 +405,9 @@ void Checker::onReleased(const Event &E) {
 void Checker::onThreadEnd(const Event &E, std::vector<Finding> &Out) {
   const uint32_t Actor = E.Actor;
   auto It = Held.find(Actor);
-  if (It != Held.end()) {
+  if (It != Held.end() && !It->second.empty()) {
+    // Names are looked up only for a finding (most threads end holding
+    // nothing).
     const std::string Name = Syms.actorName(Actor);
     Location Start = Syms.actorStart(Actor);
     if (!known(Start))
@@ -419,8 +421,9 @@ void Checker::onThreadEnd(const Event &E, std::vector<Finding> &Out) {
         F.Notes.push_back({Start, Name + " was started here"});
       Out.push_back(std::move(F));
     }
-    Held.erase(It);
   }
+  if (It != Held.end())
+    Held.erase(It);
   // The locks stay held (a dead thread never releases them); only the
   // actor's own bookkeeping goes. Its joiners are free; the others may now
   // all be stuck.

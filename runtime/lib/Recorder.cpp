@@ -13,34 +13,59 @@
 namespace weft::core {
 namespace {
 
-/// The per-thread cache of source_location -> site id. file_name() is a
-/// string literal, stable for the life of the program, so its address is a
-/// good key.
-struct CacheKey {
-  const char *File;
-  uint32_t Line, Column;
-  bool operator==(const CacheKey &) const = default;
+/// Sites any thread has seen: (file_name() pointer, line, column) -> id.
+/// file_name() is a string literal, stable for the life of the program, so
+/// its address is a good key. An open-addressed table, read without a lock
+/// (Id is stored last, with release) and filled under SiteMu; a site that
+/// finds no free slot near its hash is looked up under SiteMu every time.
+struct SharedSite {
+  std::atomic<const char *> File{nullptr};
+  std::atomic<uint32_t> Line{0}, Column{0};
+  std::atomic<uint32_t> Id{0}; // 0: free
 };
-struct CacheHash {
-  size_t operator()(const CacheKey &K) const {
-    return std::hash<const void *>()(K.File) ^ (size_t(K.Line) << 16) ^
-           K.Column;
-  }
-};
-struct SiteCacheMap {
-  std::unordered_map<CacheKey, uint32_t, CacheHash> Map;
-  ~SiteCacheMap();
-};
-thread_local SiteCacheMap SiteCache;
-/// Set once this thread's SiteCache is destroyed: the main thread's TLS
-/// destructors run before atexit handlers and static destructors, which may
-/// still record operations (an executor shut down at exit). A trivially
-/// destructible thread_local stays valid until the thread is gone.
-thread_local bool SiteCacheGone = false;
-SiteCacheMap::~SiteCacheMap() { SiteCacheGone = true; }
+constexpr size_t SharedSlots = 4096; // a power of 2
+constexpr size_t SharedProbes = 16;
+SharedSite SharedSites[SharedSlots];
 
-/// In front of SiteCache: a small direct-mapped table (trivially
-/// destructible, so valid for the thread's whole life). A hit costs a hash
+uint64_t siteHash(const char *File, uint32_t Line, uint32_t Column) {
+  uint64_t H = reinterpret_cast<uintptr_t>(File) ^ (uint64_t(Line) << 20) ^
+               (uint64_t(Column) << 8);
+  return H * 0x9e3779b97f4a7c15ull;
+}
+
+uint32_t findShared(const char *File, uint32_t Line, uint32_t Column) {
+  uint64_t H = siteHash(File, Line, Column) >> 40;
+  for (size_t P = 0; P < SharedProbes; ++P) {
+    SharedSite &S = SharedSites[(H + P) & (SharedSlots - 1)];
+    uint32_t Id = S.Id.load(std::memory_order_acquire);
+    if (Id == 0)
+      return 0;
+    if (S.File.load(std::memory_order_relaxed) == File &&
+        S.Line.load(std::memory_order_relaxed) == Line &&
+        S.Column.load(std::memory_order_relaxed) == Column)
+      return Id;
+  }
+  return 0;
+}
+
+/// SiteMu held (the only writer).
+void addShared(const char *File, uint32_t Line, uint32_t Column,
+               uint32_t Id) {
+  uint64_t H = siteHash(File, Line, Column) >> 40;
+  for (size_t P = 0; P < SharedProbes; ++P) {
+    SharedSite &S = SharedSites[(H + P) & (SharedSlots - 1)];
+    if (S.Id.load(std::memory_order_relaxed) != 0)
+      continue;
+    S.File.store(File, std::memory_order_relaxed);
+    S.Line.store(Line, std::memory_order_relaxed);
+    S.Column.store(Column, std::memory_order_relaxed);
+    S.Id.store(Id, std::memory_order_release);
+    return;
+  }
+}
+
+/// In front of SharedSites: a small direct-mapped table per thread
+/// (trivially destructible, so valid for the thread's whole life). A hit costs a hash
 /// and a compare; most programs touch far fewer sites than it has slots.
 struct FastSite {
   const char *File;
@@ -50,10 +75,8 @@ constexpr size_t FastSlots = 64;
 thread_local FastSite FastSites[FastSlots];
 
 size_t fastSlot(const char *File, uint32_t Line, uint32_t Column) {
-  uint64_t H = reinterpret_cast<uintptr_t>(File) ^ (uint64_t(Line) << 20) ^
-               (uint64_t(Column) << 8);
-  H *= 0x9e3779b97f4a7c15ull;
-  return static_cast<size_t>(H >> 58); // the top 6 bits: FastSlots = 64
+  // The top 6 bits: FastSlots = 64.
+  return static_cast<size_t>(siteHash(File, Line, Column) >> 58);
 }
 
 } // namespace
@@ -83,19 +106,9 @@ uint32_t Recorder::site(const std::source_location &L) {
   FastSite &F = FastSites[fastSlot(File, Line, Column)];
   if (F.File == File && F.Line == Line && F.Column == Column) [[likely]]
     return F.Id;
-  uint32_t Id;
-  if (SiteCacheGone) [[unlikely]] {
+  uint32_t Id = findShared(File, Line, Column);
+  if (Id == 0)
     Id = internSite(File, Line, Column);
-  } else {
-    CacheKey K{File, Line, Column};
-    auto It = SiteCache.Map.find(K);
-    if (It != SiteCache.Map.end()) {
-      Id = It->second;
-    } else {
-      Id = internSite(File, Line, Column);
-      SiteCache.Map.emplace(K, Id);
-    }
-  }
   F = FastSite{File, Line, Column, Id};
   return Id;
 }
@@ -103,14 +116,19 @@ uint32_t Recorder::site(const std::source_location &L) {
 uint32_t Recorder::internSite(const char *File, uint32_t Line,
                               uint32_t Column) {
   std::lock_guard<InternalMutex> G(SiteMu);
+  if (uint32_t Id = findShared(File, Line, Column))
+    return Id; // another thread added it since this one looked
   SiteKey Key{File, Line, Column};
   auto It = SiteIds.find(Key);
-  if (It != SiteIds.end())
-    return It->second;
-  uint32_t Id = Writer ? Writer->internSite(File, Line, Column)
-                       : NextOwnSite++;
-  SiteIds.emplace(Key, Id);
-  SiteLocs[Id] = report::Location{File, Line, Column};
+  uint32_t Id;
+  if (It != SiteIds.end()) {
+    Id = It->second; // the same place under another file_name() pointer
+  } else {
+    Id = Writer ? Writer->internSite(File, Line, Column) : NextOwnSite++;
+    SiteIds.emplace(Key, Id);
+    SiteLocs[Id] = report::Location{File, Line, Column};
+  }
+  addShared(File, Line, Column, Id);
   return Id;
 }
 

@@ -1,8 +1,9 @@
 //===- runtime/lib/Recorder.h - events of the running program -------------===//
 //
 // Owns the trace::TraceWriter and gives every event its ids: sites from
-// std::source_location (a thread-local cache keyed by the file pointer,
-// line and column keeps the hot path free of locks), objects (ObjectDef with
+// std::source_location (a table keyed by the file pointer, line and column,
+// read without a lock, behind a small per-thread cache, keeps the hot path
+// free of locks), objects (ObjectDef with
 // the creation site and optional name), actors (ActorDef).
 //
 // sync() records a Sync event without a lock (RecorderStreams.cpp): the
