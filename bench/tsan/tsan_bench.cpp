@@ -6,8 +6,13 @@
 //   std_tsan   clang++-19 -fsanitize=thread  std::mutex/std::thread/condvar
 //   weft       `weft c++`                   weft Lock/Thread/Queue
 //   std        clang++-19                   std::mutex/std::thread/condvar
+//   floor_tsan clang++-19 -fsanitize=thread  std:: primitives + floortrace
 // Same flags otherwise (-std=c++20 -g -O1 -pthread). WEFT_BENCH_STD=1 picks
-// the std:: primitives; the algorithm is the same text.
+// the std:: primitives; the algorithm is the same text. WEFT_BENCH_FLOOR=1
+// (with STD) adds, at each operation weft records, only the store of a
+// 16-byte record with a global order into a mapped file
+// (bench/floor/FloorTrace.h, built without TSan like weft's runtime): the
+// least any recorder adds to plain TSan.
 //
 // Usage: tsan_bench WORKLOAD [SCALE]  (WORKLOAD: counter, queue, threads)
 // Prints "WORKLOAD SECONDS": the wall time of the workload alone (not the
@@ -23,6 +28,13 @@
 #include <mutex>
 #include <vector>
 
+#if WEFT_BENCH_FLOOR
+#include "floor/FloorTrace.h"
+#define FLOOR_RECORD(Kind, Object) floortrace::record(Kind, Object)
+#else
+#define FLOOR_RECORD(Kind, Object) ((void)0)
+#endif
+
 #if WEFT_BENCH_STD
 #include <condition_variable>
 #include <deque>
@@ -34,14 +46,44 @@
 namespace {
 
 #if WEFT_BENCH_STD
-using Mutex = std::mutex;
+#if WEFT_BENCH_FLOOR
+/// std::mutex with the records weft makes: acquired, released.
+class Mutex {
+public:
+  void lock() {
+    M.lock();
+    FLOOR_RECORD(1, 1);
+  }
+  void unlock() {
+    FLOOR_RECORD(2, 1);
+    M.unlock();
+  }
 
-/// A thread started later, like weft's Thread.
+private:
+  std::mutex M;
+};
+#else
+using Mutex = std::mutex;
+#endif
+
+/// A thread started later, like weft's Thread. The floor build records
+/// what weft does: start, begin, end, join request and join.
 class Worker {
 public:
   explicit Worker(std::function<void()> F) : Fn(std::move(F)) {}
-  void start() { T = std::thread(std::move(Fn)); }
-  void join() { T.join(); }
+  void start() {
+    FLOOR_RECORD(3, 2);
+    T = std::thread([F = std::move(Fn)] {
+      FLOOR_RECORD(4, 2);
+      F();
+      FLOOR_RECORD(5, 2);
+    });
+  }
+  void join() {
+    FLOOR_RECORD(6, 2);
+    T.join();
+    FLOOR_RECORD(7, 2);
+  }
 
 private:
   std::function<void()> Fn;
@@ -56,6 +98,7 @@ public:
     std::unique_lock<std::mutex> G(Mu);
     NotFull.wait(G, [&] { return Items.size() < Max; });
     Items.push_back(V);
+    FLOOR_RECORD(8, 3);
     NotEmpty.notify_one();
   }
   long get() {
@@ -63,6 +106,7 @@ public:
     NotEmpty.wait(G, [&] { return !Items.empty(); });
     long V = Items.front();
     Items.pop_front();
+    FLOOR_RECORD(9, 3);
     NotFull.notify_one();
     return V;
   }
@@ -211,6 +255,9 @@ int main(int Argc, char **Argv) {
   for (auto &W : Workloads) {
     if (std::strcmp(W.Name, Argv[1]) != 0)
       continue;
+#if WEFT_BENCH_FLOOR
+    floortrace::open(uint64_t(4) << 30, /*Ordered=*/true); // sparse
+#endif
     auto T0 = std::chrono::steady_clock::now();
     bool Ok = W.Fn(long(W.PerScale * Scale));
     std::chrono::duration<double> S = std::chrono::steady_clock::now() - T0;
