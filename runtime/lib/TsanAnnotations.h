@@ -14,8 +14,9 @@
 //
 // In the preferred build the runtime's own memory traffic still reaches TSan
 // through its interceptors (memcpy, operator new/delete); every runtime entry
-// point therefore opens WEFT_TSAN_IGNORE_ACCESSES() (ignore reads and writes,
-// not synchronization, so the annotations still count). User code (a
+// point therefore opens WEFT_TSAN_IGNORE_ACCESSES(), which ignores reads and
+// writes and the synchronization of intercepted calls; the WEFT_TSAN_*
+// annotations step out of it so that they still count. User code (a
 // thread's run()) never runs inside such a scope.
 //
 // Lock uses plain release/acquire on the lock's address (any thread may
@@ -44,52 +45,48 @@
 // Addresses may be const (a const member function's `this`): TSan only
 // uses them as keys.
 #define WEFT_TSAN_ADDR(Addr) const_cast<void *>(static_cast<const void *>(Addr))
-extern "C" void __tsan_ignore_thread_begin(void);
-extern "C" void __tsan_ignore_thread_end(void);
-extern "C" void AnnotateIgnoreSyncBegin(const char *File, int Line);
-extern "C" void AnnotateIgnoreSyncEnd(const char *File, int Line);
 namespace weft::core {
-/// Open ignore scopes of this thread. Only the outermost one tells TSan (a
-/// begin stores the caller's stack in TSan's depot: nested runtime entries,
-/// such as Lock::acquire calling LockCore::acquire, would pay it twice).
+/// Open ignore scopes of this thread. Only the outermost one tells TSan.
 inline thread_local int TsanIgnoreDepth = 0;
 /// An ignore scope: TSan neither checks the runtime's own reads and writes
 /// nor sees the synchronization it does through intercepted libc calls (the
 /// trace writer's std::mutex, write(2) on the trace file...), which would
 /// otherwise order every pair of weft calls and hide the program's races.
+///
+/// It is opened with __tsan_mutex_pre_signal and closed with
+/// __tsan_mutex_post_signal (the addresses are not used): they begin and
+/// end both ignores, of accesses and of synchronization, without storing
+/// the caller's stack. __tsan_ignore_thread_begin and
+/// AnnotateIgnoreSyncBegin each store one in TSan's stack depot, which cost
+/// about 8% of a contended lock loop (bench/README.md).
 struct TsanIgnoreAccesses {
   TsanIgnoreAccesses() {
-    if (TsanIgnoreDepth++ == 0) {
-      __tsan_ignore_thread_begin();
-      AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
-    }
+    if (TsanIgnoreDepth++ == 0)
+      __tsan_mutex_pre_signal(nullptr, 0);
   }
   ~TsanIgnoreAccesses() {
-    if (TsanIgnoreDepth > 0 && --TsanIgnoreDepth == 0) {
-      AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
-      __tsan_ignore_thread_end();
-    }
+    if (TsanIgnoreDepth > 0 && --TsanIgnoreDepth == 0)
+      __tsan_mutex_post_signal(nullptr, 0);
   }
   TsanIgnoreAccesses(const TsanIgnoreAccesses &) = delete;
   TsanIgnoreAccesses &operator=(const TsanIgnoreAccesses &) = delete;
 };
-/// The annotations themselves must count: lifts the sync part of the open
-/// scope around one annotation.
+/// The annotations themselves must count: leaves the open scope around one
+/// annotation (__tsan_mutex_pre_divert / post_divert: both ignores end and
+/// begin again, again without a stack).
 template <class Fn> inline void tsanAnnotate(Fn F) {
   bool Open = TsanIgnoreDepth > 0;
   if (Open)
-    AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
+    __tsan_mutex_pre_divert(nullptr, 0);
   F();
   if (Open)
-    AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
+    __tsan_mutex_post_divert(nullptr, 0);
 }
 /// Ends the open scope: TSan reports "main thread finished with ignores
 /// enabled" (and dies) when the process _exit()s inside one.
 inline void tsanEndIgnoresForExit() {
-  if (TsanIgnoreDepth > 0) {
-    AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
-    __tsan_ignore_thread_end();
-  }
+  if (TsanIgnoreDepth > 0)
+    __tsan_mutex_post_signal(nullptr, 0);
   TsanIgnoreDepth = 0;
 }
 } // namespace weft::core

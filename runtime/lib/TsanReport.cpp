@@ -41,6 +41,9 @@ void tsanFinishLocked(Monitor &) {}
 // Weak in the TSan runtime; not declared by its headers.
 extern "C" void __tsan_on_report(void *Report);
 extern "C" const char *__tsan_default_options();
+// Not in LLVM 19's <sanitizer/tsan_interface.h>; part of TSan's interface.
+extern "C" void __tsan_ignore_thread_begin(void);
+extern "C" void __tsan_ignore_thread_end(void);
 
 namespace weft::core {
 namespace {
