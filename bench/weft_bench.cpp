@@ -111,7 +111,7 @@ template <class F>
 Floor floorNs(long N, int Rounds, long Events, F Fn) {
   Floor R{};
   for (bool Ordered : {false, true}) {
-    // Every record of every round, plus a chunk per round of slack.
+    // Every record of every round, plus 64 MiB of slack for the chunks.
     floortrace::open(uint64_t(N) * Rounds * Events * 16 + (64u << 20),
                      Ordered);
     double Ns = bestNs(N, Rounds, Fn);
