@@ -404,15 +404,15 @@ void Checker::onReleased(const Event &E) {
 
 void Checker::onThreadEnd(const Event &E, std::vector<Finding> &Out) {
   const uint32_t Actor = E.Actor;
-  auto It = Held.find(Actor);
-  if (It != Held.end() && !It->second.empty()) {
+  auto *Mine = Held.find(Actor);
+  if (Mine && !Mine->empty()) {
     // Names are looked up only for a finding (most threads end holding
     // nothing).
     const std::string Name = Syms.actorName(Actor);
     Location Start = Syms.actorStart(Actor);
     if (!known(Start))
       Start = Syms.site(E.Site); // ThreadEnd's site is where it was started
-    for (const auto &[L, Site] : It->second) {
+    for (const auto &[L, Site] : *Mine) {
       Finding F = report::makeFinding(RuleId::MissingRelease,
                                       Name + " ends while still holding " +
                                           Syms.objectName(L),
@@ -422,8 +422,7 @@ void Checker::onThreadEnd(const Event &E, std::vector<Finding> &Out) {
       Out.push_back(std::move(F));
     }
   }
-  if (It != Held.end())
-    Held.erase(It);
+  Held.erase(Actor);
   // The locks stay held (a dead thread never releases them); only the
   // actor's own bookkeeping goes. Its joiners are free; the others may now
   // all be stuck.

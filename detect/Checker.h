@@ -23,6 +23,7 @@
 #ifndef WEFT_DETECT_CHECKER_H
 #define WEFT_DETECT_CHECKER_H
 
+#include "detect/IdMap.h"
 #include "detect/LockOrderGraph.h"
 #include "detect/WaitForGraph.h"
 #include "report/Finding.h"
@@ -101,7 +102,7 @@ private:
   LockOrderGraph Order;
   WaitForGraph Waits;
   /// Per actor: locks held in acquisition order, with the acquire site.
-  std::map<uint32_t, std::vector<std::pair<LockKey, uint32_t>>> Held;
+  IdMap<std::vector<std::pair<LockKey, uint32_t>>> Held;
   /// Actors that have begun and not ended (a deadlock needs them all stuck).
   std::set<uint32_t> Live;
   /// The actor of the last event, known to be in Live and not ended (so a

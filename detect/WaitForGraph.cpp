@@ -22,13 +22,13 @@ report::Location WaitForGraph::location(SiteRef S) const {
 }
 
 const WaitForGraph::Wait *WaitForGraph::activeWait(ActorKey A) const {
-  auto It = Waits.find(A);
-  return It == Waits.end() || !It->second.Active ? nullptr : &It->second;
+  const Wait *W = Waits.find(A);
+  return W && W->Active ? W : nullptr;
 }
 
 const WaitForGraph::Hold *WaitForGraph::activeHold(ResourceKey R) const {
-  auto It = Holds.find(R);
-  return It == Holds.end() || It->second.Count == 0 ? nullptr : &It->second;
+  const Hold *H = Holds.find(R);
+  return H && H->Count != 0 ? H : nullptr;
 }
 
 void WaitForGraph::hold(ActorKey A, ResourceKey R, SiteId At) {
@@ -41,9 +41,9 @@ void WaitForGraph::hold(ActorKey A, ResourceKey R, SiteId At) {
 }
 
 void WaitForGraph::hold(ActorKey A, ResourceKey R, report::Location At) {
-  auto It = Holds.find(R);
-  if (It != Holds.end() && It->second.Count != 0 && It->second.Actor == A) {
-    ++It->second.Count;
+  Hold *H = Holds.find(R);
+  if (H && H->Count != 0 && H->Actor == A) {
+    ++H->Count;
     return;
   }
   Holds[R] = Hold{A, 1, own(std::move(At))};
@@ -51,10 +51,10 @@ void WaitForGraph::hold(ActorKey A, ResourceKey R, report::Location At) {
 
 void WaitForGraph::release(ActorKey A, ResourceKey R) {
   (void)A;
-  auto It = Holds.find(R);
-  if (It == Holds.end() || It->second.Count == 0)
+  Hold *H = Holds.find(R);
+  if (!H || H->Count == 0)
     return;
-  --It->second.Count;
+  --H->Count;
 }
 
 void WaitForGraph::setWait(ActorKey A, const Wait &W) {
@@ -95,20 +95,18 @@ void WaitForGraph::park(ActorKey A, ResourceKey Object, report::Location At,
 }
 
 void WaitForGraph::stopWaiting(ActorKey A) {
-  auto It = Waits.find(A);
-  if (It != Waits.end())
-    It->second.Active = false;
+  if (Wait *W = Waits.find(A))
+    W->Active = false;
 }
 
 void WaitForGraph::ended(ActorKey A) {
   stopWaiting(A);
-  Ended.insert(A);
+  Ended[A] = true;
   auto [First, Last] = JoinersOf.equal_range(A);
   for (auto It = First; It != Last; ++It) {
-    auto W = Waits.find(It->second);
-    if (W != Waits.end() && W->second.Active && W->second.Join &&
-        W->second.Resource == A)
-      W->second.Active = false;
+    Wait *W = Waits.find(It->second);
+    if (W && W->Active && W->Join && W->Resource == A)
+      W->Active = false;
   }
   JoinersOf.erase(First, Last);
 }
@@ -140,7 +138,7 @@ bool WaitForGraph::stuck(ActorKey A) const {
   if (W->Parked)
     return true; // parked until someone wakes it (WaitWake ends the wait)
   if (W->Join)
-    return !Ended.count(W->Resource);
+    return !Ended.contains(W->Resource);
   return activeHold(W->Resource) != nullptr;
 }
 
@@ -182,9 +180,10 @@ std::optional<ActorKey> WaitForGraph::holder(ResourceKey R) const {
 std::vector<std::pair<ResourceKey, report::Location>>
 WaitForGraph::heldBy(ActorKey A) const {
   std::vector<std::pair<ResourceKey, report::Location>> Out;
-  for (const auto &[R, H] : Holds)
+  Holds.forEach([&](ResourceKey R, const Hold &H) {
     if (H.Count != 0 && H.Actor == A)
       Out.emplace_back(R, location(H.At));
+  });
   return Out;
 }
 

@@ -18,6 +18,7 @@
 #ifndef WEFT_DETECT_WAITFORGRAPH_H
 #define WEFT_DETECT_WAITFORGRAPH_H
 
+#include "detect/IdMap.h"
 #include "report/Finding.h"
 
 #include <cstdint>
@@ -77,7 +78,7 @@ public:
   /// \p A has ended: its own wait goes, and joins of A are satisfied. The
   /// locks it still holds stay held.
   void ended(ActorKey A);
-  bool hasEnded(ActorKey A) const { return Ended.count(A) != 0; }
+  bool hasEnded(ActorKey A) const { return Ended.contains(A); }
 
   /// True if \p A is in an untimed wait that nothing can satisfy now.
   bool stuck(ActorKey A) const;
@@ -120,9 +121,9 @@ private:
   const Hold *activeHold(ResourceKey R) const;
   WaitStep stepOf(ActorKey A, const Wait &W) const;
 
-  std::map<ResourceKey, Hold> Holds;
-  std::map<ActorKey, Wait> Waits;
-  std::set<ActorKey> Ended;
+  IdMap<Hold> Holds;
+  IdMap<Wait> Waits;
+  IdMap<bool> Ended;
   /// Joined actor -> actors that started joining it (entries may be stale:
   /// ended() checks the waiter still waits; keeps ended() from scanning
   /// every actor that ever waited).

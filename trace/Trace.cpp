@@ -194,8 +194,10 @@ bool TraceWriter::loadAt(uint64_t Index, Record &R) const {
                      .load(std::memory_order_acquire);
   if (Kind == 0)
     return false;
+  // The kind byte is stored once and last: the copy reads the same value.
+  // (Storing Kind into R after the copy made the caller's 16-byte read of R
+  // wait for the two stores to merge, at every event the Monitor drains.)
   std::memcpy(&R, Slot, RecordBytes);
-  R.Kind = Kind;
   return true;
 }
 

@@ -124,13 +124,13 @@ void NativeKernel::unpark(Actor &A) {
 
 int64_t NativeKernel::now() const { return clockNs(CLOCK_MONOTONIC); }
 
-bool NativeKernel::spawn(Actor &A, std::function<void()> Body,
-                         std::string &Error) {
-  (void)A;
+bool NativeKernel::create(std::function<void()> Body, bool Detached,
+                          std::string &Error, uint64_t &Handle) {
   auto *Heap = new std::function<void()>(std::move(Body));
   pthread_attr_t Attr;
   pthread_attr_init(&Attr);
-  pthread_attr_setdetachstate(&Attr, PTHREAD_CREATE_DETACHED);
+  if (Detached)
+    pthread_attr_setdetachstate(&Attr, PTHREAD_CREATE_DETACHED);
   pthread_t T;
   int Rc = pthread_create(&T, &Attr, threadMain, Heap);
   pthread_attr_destroy(&Attr);
@@ -139,7 +139,51 @@ bool NativeKernel::spawn(Actor &A, std::function<void()> Body,
     Error = "can't start new thread";
     return false;
   }
+  static_assert(sizeof(pthread_t) <= sizeof(uint64_t));
+  Handle = Detached ? 0 : static_cast<uint64_t>(T);
   return true;
+}
+
+bool NativeKernel::spawn(Actor &A, std::function<void()> Body,
+                         std::string &Error) {
+  (void)A;
+  uint64_t Handle;
+  return create(std::move(Body), /*Detached=*/true, Error, Handle);
+}
+
+bool NativeKernel::spawnJoinable(Actor &A, std::function<void()> Body,
+                                 std::string &Error, uint64_t &Handle) {
+  (void)A;
+  return create(std::move(Body), /*Detached=*/false, Error, Handle);
+}
+
+void NativeKernel::joinNative(Actor &Self, uint64_t Handle, bool Ended) {
+  (void)Self;
+  const auto T = static_cast<pthread_t>(Handle);
+  if (Ended) {
+    pthread_join(T, nullptr); // the thread is leaving: no Monitor needed
+    return;
+  }
+  // As park(): the Monitor sees this actor's events (its JoinRequest may
+  // close a deadlock) before it blocks; while an earlier event is still
+  // being stored, wait in short slices and look again.
+  Recorder &Rec = runtime().Rec;
+  while (!Rec.drainBeforePark()) {
+    timespec Abs;
+    clock_gettime(CLOCK_REALTIME, &Abs);
+    Abs.tv_nsec += RecheckNs;
+    if (Abs.tv_nsec >= 1000000000) {
+      Abs.tv_nsec -= 1000000000;
+      ++Abs.tv_sec;
+    }
+    if (pthread_timedjoin_np(T, nullptr, &Abs) == 0)
+      return;
+  }
+  pthread_join(T, nullptr);
+}
+
+void NativeKernel::detachNative(uint64_t Handle) {
+  pthread_detach(static_cast<pthread_t>(Handle));
 }
 
 } // namespace weft::core

@@ -50,6 +50,24 @@ public:
   /// not be started.
   virtual bool spawn(Actor &A, std::function<void()> Body,
                      std::string &Error) = 0;
+  /// spawn() whose OS thread can be joined: \p Handle is set to a nonzero
+  /// handle for joinNative() / detachNative(), or to 0 when this back end
+  /// has none (the controlled one: its actors end through park/unpark).
+  /// Exactly one of the two must be called for each nonzero handle.
+  virtual bool spawnJoinable(Actor &A, std::function<void()> Body,
+                             std::string &Error, uint64_t &Handle) {
+    Handle = 0;
+    return spawn(A, std::move(Body), Error);
+  }
+  /// Blocks \p Self until the thread of \p Handle has exited entirely
+  /// (every exit hook of the C library and of ThreadSanitizer has run).
+  /// Like park(), it lets the Monitor see \p Self's events first unless
+  /// \p Ended says the actor has already ended (the wait is then short).
+  virtual void joinNative(Actor &Self, uint64_t Handle, bool Ended) {
+    (void)Self, (void)Handle, (void)Ended;
+  }
+  /// Lets the thread of \p Handle go without a join.
+  virtual void detachNative(uint64_t Handle) { (void)Handle; }
 
   /// Sleeps until now() >= \p DeadlineNs: timed parks, ignoring permits.
   /// (The controlled back end overrides it: a sleep ends only when virtual
@@ -75,6 +93,14 @@ public:
   int64_t now() const override;
   bool spawn(Actor &A, std::function<void()> Body,
              std::string &Error) override;
+  bool spawnJoinable(Actor &A, std::function<void()> Body, std::string &Error,
+                     uint64_t &Handle) override;
+  void joinNative(Actor &Self, uint64_t Handle, bool Ended) override;
+  void detachNative(uint64_t Handle) override;
+
+private:
+  bool create(std::function<void()> Body, bool Detached, std::string &Error,
+              uint64_t &Handle);
 };
 
 } // namespace weft::core

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <mutex>
 #include <pthread.h>
+#include <sched.h>
 #include <unistd.h>
 
 namespace weft::threading {
@@ -81,6 +82,15 @@ bool waitEnded(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline) {
 }
 
 /// Joins \p S from \p Me and records it; the caller has checked the rules.
+///
+/// The first untimed join of a thread weft started natively waits for the
+/// OS thread itself (pthread_join), not for the wake-up its ThreadEnd
+/// gives: the joiner then sleeps until the thread has really gone, exit
+/// hooks included. Woken at ThreadEnd instead, it ran on the other core
+/// while the C library and ThreadSanitizer unmapped the thread's memory,
+/// and every unmap had to interrupt that core to flush its TLB (most of
+/// the kernel time of a program that starts many short threads under
+/// TSan). Other joiners (timed, or a second one) park as before.
 bool joinState(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline,
                uint32_t Site) {
   Runtime &R = core::runtime();
@@ -88,7 +98,23 @@ bool joinState(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline,
   // wait-for graph (the detector ignores it if S has already ended).
   uint8_t Flags = trace::LockBlocking | (Deadline ? trace::LockTimed : 0);
   R.Rec.sync(EventKind::JoinRequest, Flags, Me.Id, S.A->Id, Site);
-  bool Ended = waitEnded(S, Me, Deadline);
+  uint64_t Native = 0;
+  bool EndedAlready = false;
+  if (!Deadline) {
+    std::lock_guard<core::InternalMutex> G(S.Mu);
+    if (S.Native && !S.NativeClaimed) {
+      S.NativeClaimed = true;
+      Native = S.Native;
+      EndedAlready = S.P == Phase::Ended;
+    }
+  }
+  bool Ended;
+  if (Native) {
+    core::kernel().joinNative(Me, Native, EndedAlready);
+    Ended = true; // ThreadEnd comes before the OS thread exits
+  } else {
+    Ended = waitEnded(S, Me, Deadline);
+  }
   if (Ended)
     WEFT_TSAN_ACQUIRE(&S);
   R.Rec.sync(EventKind::ThreadJoin, Ended ? 0 : 1, Me.Id, S.A->Id, Site);
@@ -283,9 +309,10 @@ void Thread::start(SourceLoc Loc) {
   std::string Error;
   std::shared_ptr<ThreadState> S = State;
   uint16_t Parent = Me.Id;
-  if (!core::kernel().spawn(
+  uint64_t Native = 0;
+  if (!core::kernel().spawnJoinable(
           Child, [S, &Child, Parent] { runThread(S, Child, Parent); },
-          Error)) {
+          Error, Native)) {
     R.Rec.sync(EventKind::ThreadEnd, 0, Child.Id, 0, Site);
     Child.Alive.store(false);
     std::lock_guard<core::InternalMutex> G(State->Mu);
@@ -293,9 +320,17 @@ void Thread::start(SourceLoc Loc) {
     State->A = nullptr;
     throw RuntimeError(Error);
   }
-  // Python's start() returns once the thread runs (ident is known then).
+  // Python's start() returns once the thread has an ident. A native
+  // thread has one now (its pthread_t, which the child also reads), and
+  // native_id() waits for the child itself; under the controlled scheduler
+  // start() waits for the child to run, which keeps the schedule the same.
+  // (Waiting natively too cost a context switch per thread, and the parent
+  // often moved to another core.)
   std::unique_lock<core::InternalMutex> G(State->Mu);
-  while (!State->Begun) {
+  State->Native = Native;
+  if (Native && !State->Ident)
+    State->Ident = Native;
+  while (!Native && !State->Begun) {
     State->Starter = &Me;
     G.unlock();
     core::kernel().park(Me, std::nullopt);
@@ -357,7 +392,14 @@ std::optional<uint64_t> Thread::ident() const {
 
 std::optional<uint64_t> Thread::native_id() const {
   WEFT_TSAN_IGNORE_ACCESSES();
-  std::lock_guard<core::InternalMutex> G(State->Mu);
+  std::unique_lock<core::InternalMutex> G(State->Mu);
+  // Started but not running yet (start() does not wait natively): the
+  // child sets it before anything else, so this wait is short.
+  while (State->P == Phase::Started && !State->Begun) {
+    G.unlock();
+    sched_yield();
+    G.lock();
+  }
   return State->NativeId;
 }
 
@@ -420,6 +462,17 @@ uint64_t get_native_id() {
 } // namespace weft::threading
 
 // -- the runtime's side ---------------------------------------------------------
+
+namespace weft::core {
+
+ThreadState::~ThreadState() {
+  // Nobody joined the OS thread (never joined, or only with a timeout): it
+  // frees itself when it exits. The handle came from the native back end.
+  if (Native && !NativeClaimed)
+    nativeKernel().detachNative(Native);
+}
+
+} // namespace weft::core
 
 namespace weft::core::threading_impl {
 

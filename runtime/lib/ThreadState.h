@@ -42,6 +42,16 @@ struct ThreadState {
   bool Begun = false;        // the child is running (start() may return)
   Actor *Starter = nullptr;  // parked in start() until Begun
   std::vector<Actor *> Joiners;
+  /// The OS thread, joinable (Kernel::spawnJoinable; 0: none). The first
+  /// untimed join claims it and waits for the thread's real exit; if none
+  /// does, the state's end detaches it (Thread.cpp).
+  uint64_t Native = 0;
+  bool NativeClaimed = false;
+
+  ThreadState() = default;
+  ThreadState(const ThreadState &) = delete;
+  ThreadState &operator=(const ThreadState &) = delete;
+  ~ThreadState();
 };
 
 namespace threading_impl {

@@ -35,7 +35,6 @@ void tsanFinishLocked(Monitor &) {}
 #include <set>
 #include <string>
 #include <unistd.h>
-#include <unordered_map>
 #include <vector>
 
 // Weak in the TSan runtime; not declared by its headers.
@@ -307,54 +306,50 @@ std::atomic<unsigned> Dropped{0};
 /// Set by the Monitor's first call: what the hook may read (never freed).
 std::atomic<Monitor *> TheMonitor{nullptr};
 
-/// The locks each actor holds, kept by LockCore's calls (HeldMu).
-struct ActorLocks {
-  std::vector<uint32_t> Held;
-  uint64_t Acquisitions = 0;
-};
-InternalMutex HeldMu;
-std::unordered_map<uint32_t, ActorLocks> LocksOf;
-
-/// A copy of LocksOf that the hook reads without HeldMu, for the first
-/// actors: written under HeldMu (one writer at a time) as a seqlock, read
-/// with a few bounded retries. HeldMu may be held by a thread that was
-/// preempted (a loaded machine), and the hook must not block; the try-lock
-/// fallback then said "not known" (about 2 runs in 100 in a test whose
-/// other thread was inside a weft call).
-constexpr size_t SnapshotActors = 1024;
-struct HeldSnapshot {
-  std::atomic<uint32_t> Seq{0}; // odd while being written
-  std::atomic<uint32_t> Num{0};
-  std::atomic<bool> More{false};
+/// The locks each actor holds, kept by LockCore's calls: one entry per
+/// actor id (ids are 16 bits; untouched entries cost no memory). Writers
+/// take the entry's own spin lock, uncontended but for a Lock released by
+/// another actor than its holder, so threads that take different locks
+/// never touch a shared line. The report hook must not block (a writer may
+/// be preempted, or stopped inside TSan itself): it reads the entry as a
+/// seqlock, with a few bounded retries, and says "not known" if they fail.
+constexpr size_t NumActors = 65536;
+struct alignas(64) HeldEntry { // one cache line per actor
+  std::atomic<uint32_t> Seq{0};        // odd while being written
+  std::atomic<bool> Writing{false};    // the writers' spin lock
+  std::atomic<uint32_t> Num{0};        // valid entries of Held
+  std::atomic<bool> More{false};       // Extra is not empty
   std::atomic<uint64_t> Acquisitions{0};
   std::atomic<uint32_t> Held[MaxHeld] = {};
+  std::vector<uint32_t> *Extra = nullptr; // past MaxHeld (writers only)
 };
-HeldSnapshot Snapshots[SnapshotActors];
+HeldEntry HeldOf[NumActors];
 
-/// HeldMu held.
-void publishSnapshot(uint32_t Actor, const ActorLocks &A) {
-  if (Actor >= SnapshotActors)
+/// Changes \p Actor's entry with its writers' lock held, published to the
+/// readers as one seqlock update.
+template <typename Fn> void updateHeld(uint32_t Actor, Fn Change) {
+  if (Actor >= NumActors)
     return;
-  HeldSnapshot &S = Snapshots[Actor];
-  uint32_t Seq = S.Seq.load(std::memory_order_relaxed);
-  S.Seq.store(Seq + 1, std::memory_order_relaxed);
+  HeldEntry &E = HeldOf[Actor];
+  while (E.Writing.exchange(true, std::memory_order_acquire))
+    while (E.Writing.load(std::memory_order_relaxed))
+      sched_yield();
+  uint32_t Seq = E.Seq.load(std::memory_order_relaxed);
+  E.Seq.store(Seq + 1, std::memory_order_relaxed);
   std::atomic_thread_fence(std::memory_order_release);
-  size_t N = std::min(A.Held.size(), MaxHeld);
-  for (size_t I = 0; I < N; ++I)
-    S.Held[I].store(A.Held[I], std::memory_order_relaxed);
-  S.Num.store(static_cast<uint32_t>(N), std::memory_order_relaxed);
-  S.More.store(A.Held.size() > MaxHeld, std::memory_order_relaxed);
-  S.Acquisitions.store(A.Acquisitions, std::memory_order_relaxed);
-  S.Seq.store(Seq + 2, std::memory_order_release);
+  Change(E);
+  E.More.store(E.Extra && !E.Extra->empty(), std::memory_order_relaxed);
+  E.Seq.store(Seq + 2, std::memory_order_release);
+  E.Writing.store(false, std::memory_order_release);
 }
 
-/// A consistent copy of \p Actor's snapshot; false if there is none or the
-/// writer stayed in the middle of an update.
+/// A consistent copy of \p Actor's held locks; false if the writer stayed
+/// in the middle of an update.
 bool readSnapshot(uint32_t Actor, uint32_t *Held, size_t &Num, bool &More,
                   uint64_t &Acquisitions) {
-  if (Actor == 0 || Actor >= SnapshotActors)
+  if (Actor == 0 || Actor >= NumActors)
     return false;
-  const HeldSnapshot &S = Snapshots[Actor];
+  const HeldEntry &S = HeldOf[Actor];
   for (int Try = 0; Try < 1000; ++Try) {
     uint32_t Before = S.Seq.load(std::memory_order_acquire);
     if (Before & 1) {
@@ -487,50 +482,24 @@ void describeObject(void *Report, int LocCount, PendingRace &P) {
 }
 
 /// Reads the reporting actor's held locks and whether the other actor ever
-/// took one: from the snapshots, else if the order mutex is free soon;
-/// never blocks.
+/// took one; never blocks.
 void readLocks(PendingRace &P) {
   Monitor *M = TheMonitor.load(std::memory_order_acquire);
   if (!M || !P.Access[0].Actor)
     return;
   uint16_t Other = P.Access[1].Actor;
-  {
-    size_t Num = 0, OtherNum = 0;
-    bool More = false, OtherMore = false;
-    uint64_t Acq = 0, OtherAcq = 0;
-    uint32_t OtherHeld[MaxHeld];
-    if (readSnapshot(P.Access[0].Actor, P.Held, Num, More, Acq) &&
-        (!Other ||
-         readSnapshot(Other, OtherHeld, OtherNum, OtherMore, OtherAcq))) {
-      P.HeldKnown = true;
-      P.NumHeld = Num;
-      P.MoreHeld = More;
-      P.OtherNeverLocked = Other && OtherAcq == 0;
-      return;
-    }
-    P.NumHeld = 0;
+  size_t Num = 0, OtherNum = 0;
+  bool More = false, OtherMore = false;
+  uint64_t Acq = 0, OtherAcq = 0;
+  uint32_t OtherHeld[MaxHeld];
+  if (readSnapshot(P.Access[0].Actor, P.Held, Num, More, Acq) &&
+      (!Other ||
+       readSnapshot(Other, OtherHeld, OtherNum, OtherMore, OtherAcq))) {
+    P.HeldKnown = true;
+    P.NumHeld = Num;
+    P.MoreHeld = More;
+    P.OtherNeverLocked = Other && OtherAcq == 0;
   }
-  InternalMutex &Mu = HeldMu;
-  bool Locked = false;
-  for (int I = 0; I < 2000 && !(Locked = Mu.try_lock()); ++I)
-    sched_yield();
-  if (!Locked)
-    return;
-  P.HeldKnown = true;
-  auto It = LocksOf.find(P.Access[0].Actor);
-  if (It != LocksOf.end())
-    for (uint32_t L : It->second.Held) {
-      if (P.NumHeld == MaxHeld) {
-        P.MoreHeld = true;
-        break;
-      }
-      P.Held[P.NumHeld++] = L;
-    }
-  if (Other) {
-    auto O = LocksOf.find(Other);
-    P.OtherNeverLocked = O == LocksOf.end() || O->second.Acquisitions == 0;
-  }
-  Mu.unlock();
 }
 
 void onDataRace(void *Report, int MopCount, int LocCount, int ThreadCount) {
@@ -709,20 +678,51 @@ void tsanOnEventLocked(Monitor &M, const trace::Event &) {
 }
 
 void tsanLockAcquired(uint32_t Actor, uint32_t Lock) {
-  std::lock_guard<InternalMutex> G(HeldMu);
-  ActorLocks &A = LocksOf[Actor];
-  ++A.Acquisitions;
-  if (std::find(A.Held.begin(), A.Held.end(), Lock) == A.Held.end())
-    A.Held.push_back(Lock);
-  publishSnapshot(Actor, A);
+  updateHeld(Actor, [Lock](HeldEntry &E) {
+    E.Acquisitions.store(E.Acquisitions.load(std::memory_order_relaxed) + 1,
+                         std::memory_order_relaxed);
+    uint32_t N = E.Num.load(std::memory_order_relaxed);
+    for (uint32_t I = 0; I < N; ++I)
+      if (E.Held[I].load(std::memory_order_relaxed) == Lock)
+        return; // an RLock taken again
+    if (E.Extra &&
+        std::find(E.Extra->begin(), E.Extra->end(), Lock) != E.Extra->end())
+      return;
+    if (N < MaxHeld) {
+      E.Held[N].store(Lock, std::memory_order_relaxed);
+      E.Num.store(N + 1, std::memory_order_relaxed);
+      return;
+    }
+    if (!E.Extra)
+      E.Extra = new std::vector<uint32_t>();
+    E.Extra->push_back(Lock);
+  });
 }
 
 void tsanLockReleased(uint32_t Holder, uint32_t Lock) {
-  std::lock_guard<InternalMutex> G(HeldMu);
-  ActorLocks &A = LocksOf[Holder]; // a Lock may be released by anyone
-  A.Held.erase(std::remove(A.Held.begin(), A.Held.end(), Lock),
-               A.Held.end());
-  publishSnapshot(Holder, A);
+  // Holder: a Lock may be released by another actor than its holder.
+  updateHeld(Holder, [Lock](HeldEntry &E) {
+    uint32_t N = E.Num.load(std::memory_order_relaxed);
+    for (uint32_t I = 0; I < N; ++I) {
+      if (E.Held[I].load(std::memory_order_relaxed) != Lock)
+        continue;
+      // Keep the order of acquisition: shift the later ones down, and
+      // bring the first extra one (if any) into the last place.
+      for (uint32_t J = I + 1; J < N; ++J)
+        E.Held[J - 1].store(E.Held[J].load(std::memory_order_relaxed),
+                            std::memory_order_relaxed);
+      if (E.Extra && !E.Extra->empty()) {
+        E.Held[N - 1].store(E.Extra->front(), std::memory_order_relaxed);
+        E.Extra->erase(E.Extra->begin());
+      } else {
+        E.Num.store(N - 1, std::memory_order_relaxed);
+      }
+      return;
+    }
+    if (E.Extra)
+      E.Extra->erase(std::remove(E.Extra->begin(), E.Extra->end(), Lock),
+                     E.Extra->end());
+  });
 }
 
 void tsanFinishLocked(Monitor &M) {

@@ -12,8 +12,7 @@
 // another thread may be blocked inside TSan while it holds a runtime lock.
 // So the hook never blocks and never allocates: it copies the report into a
 // fixed slot (symbolized, with the actors and the reporting actor's held
-// locks read from a seqlock copy kept per actor, or, for actors past the
-// copy, under a try-lock of the held-locks mutex), and the findings are made
+// locks read from a seqlock entry kept per actor), and the findings are made
 // later, under the order mutex, at the next event of any actor or at the end
 // of the run (tsanOnEventLocked / tsanFinishLocked, called by the Monitor).
 //

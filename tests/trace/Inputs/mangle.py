@@ -2,7 +2,7 @@
 
 ACTION: truncate-record (cut 5 bytes into the last record), bad-magic,
 bad-version, short (keep 12 bytes), bad-kind (last record's kind = 231),
-hole (zero the 3rd written record from the end).
+hole (zero an event record inside a block).
 """
 import struct
 import sys
@@ -21,9 +21,13 @@ elif action == "short":
 elif action == "bad-kind":
     data[len(data) - REC] = 231
 elif action == "hole":
-    # The 3rd written record from the end (a block's unused tail is zeros).
-    written = [o for o in range(HEADER, len(data) - REC + 1, REC) if data[o]]
-    off = written[-3]
+    # The last event record (kind 9 and up: not a name, block or clock)
+    # with a written record right after it, so the zeros are inside the
+    # written part of a block, not read as its unused tail. (Which records
+    # come last depends on how the threads ran.)
+    inside = [o for o in range(HEADER, len(data) - 2 * REC + 1, REC)
+              if data[o] >= 9 and data[o + REC]]
+    off = inside[-1]
     data[off:off + REC] = bytes(REC)
 else:
     sys.exit("unknown action " + action)
