@@ -202,7 +202,13 @@ WEFT_NO_LIBC void buildDefaultOptions() {
   // when the program exits, as Python does. TSan's default sleeps a second
   // whenever another thread still exists, and a weft thread is still
   // finishing in the C library for a moment after its join returned.
-  rawCopyAll(O, N, "history_size=7:detect_deadlocks=0:atexit_sleep_ms=0");
+  // report_thread_leaks=0: a weft thread nobody joined is not a leak
+  // (Python never requires a join); its OS thread is joinable so that a
+  // join can wait for its real exit, and it is detached when its Thread
+  // goes away, which may be after the end of main.
+  rawCopyAll(O, N,
+             "history_size=7:detect_deadlocks=0:atexit_sleep_ms=0:"
+             "report_thread_leaks=0");
   int Exit = 66;
   if (const char *E = earlyGetenv("WEFT_EXITCODE")) {
     long V = 0;
