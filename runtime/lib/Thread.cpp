@@ -85,12 +85,11 @@ bool waitEnded(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline) {
 ///
 /// The first untimed join of a thread weft started natively waits for the
 /// OS thread itself (pthread_join), not for the wake-up its ThreadEnd
-/// gives: the joiner then sleeps until the thread has really gone, exit
-/// hooks included. Woken at ThreadEnd instead, it ran on the other core
-/// while the C library and ThreadSanitizer unmapped the thread's memory,
-/// and every unmap had to interrupt that core to flush its TLB (most of
-/// the kernel time of a program that starts many short threads under
-/// TSan). Other joiners (timed, or a second one) park as before.
+/// gives: like Python's join, it returns once the thread has really gone,
+/// thread-local destructors and ThreadSanitizer's clean-up included (woken
+/// at ThreadEnd, the joiner used to run while those were still going on;
+/// it was meant to save TLB shoot-downs under TSan, and measured no faster:
+/// bench/README.md). Other joiners (timed, or a second one) park as before.
 bool joinState(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline,
                uint32_t Site) {
   Runtime &R = core::runtime();

@@ -200,8 +200,8 @@ WEFT_NO_LIBC void buildDefaultOptions() {
   // reports lock-order inversions of weft locks (docs/tsan.md).
   // atexit_sleep_ms=0: weft has already waited for every non-daemon thread
   // when the program exits, as Python does. TSan's default sleeps a second
-  // whenever another thread still exists, and a weft thread is still
-  // finishing in the C library for a moment after its join returned.
+  // whenever another thread still exists: a daemon thread, or one joined
+  // only with a timeout, may still be finishing in the C library.
   // report_thread_leaks=0: a weft thread nobody joined is not a leak
   // (Python never requires a join); its OS thread is joinable so that a
   // join can wait for its real exit, and it is detached when its Thread
