@@ -64,18 +64,8 @@ void addShared(const char *File, uint32_t Line, uint32_t Column,
   }
 }
 
-/// In front of SharedSites: a small direct-mapped table per thread
-/// (trivially destructible, so valid for the thread's whole life). A hit costs a hash
-/// and a compare; most programs touch far fewer sites than it has slots.
-struct FastSite {
-  const char *File;
-  uint32_t Line, Column, Id;
-};
-constexpr size_t FastSlots = 64;
-thread_local FastSite FastSites[FastSlots];
-
 size_t fastSlot(const char *File, uint32_t Line, uint32_t Column) {
-  // The top 6 bits: FastSlots = 64.
+  static_assert(Recorder::FastSlots == 64, "the top 6 bits of the hash");
   return static_cast<size_t>(siteHash(File, Line, Column) >> 58);
 }
 
@@ -103,13 +93,16 @@ uint64_t Recorder::nowMicros(bool Precise) const {
 uint32_t Recorder::site(const std::source_location &L) {
   const char *File = L.file_name();
   const uint32_t Line = L.line(), Column = L.column();
-  FastSite &F = FastSites[fastSlot(File, Line, Column)];
-  if (F.File == File && F.Line == Line && F.Column == Column) [[likely]]
-    return F.Id;
+  FastSite *Table = mySiteTable();
+  FastSite *F = Table ? &Table[fastSlot(File, Line, Column)] : nullptr;
+  if (F && F->File == File && F->Line == Line && F->Column == Column)
+      [[likely]]
+    return F->Id;
   uint32_t Id = findShared(File, Line, Column);
   if (Id == 0)
     Id = internSite(File, Line, Column);
-  F = FastSite{File, Line, Column, Id};
+  if (F)
+    *F = FastSite{File, Line, Column, Id};
   return Id;
 }
 

@@ -115,6 +115,15 @@ public:
 
   /// One thread's blocks (RecorderStreams.cpp).
   struct Stream;
+  /// In front of the shared site table: a small direct-mapped table of the
+  /// site ids a stream's threads looked up. It lives in the Stream, not in
+  /// TLS: a stream passes to the next thread with its table warm, and the
+  /// thread's static TLS (which sits at the top of its stack) stays small.
+  struct FastSite {
+    const char *File = nullptr;
+    uint32_t Line = 0, Column = 0, Id = 0;
+  };
+  static constexpr size_t FastSlots = 64;
   /// A thread that ends gives its stream back for the next one.
   void releaseStream(Stream *S);
 
@@ -126,6 +135,8 @@ private:
 
   // RecorderStreams.cpp
   Stream *myStream();
+  /// The calling thread's stream's site table (null without a stream).
+  FastSite *mySiteTable();
   bool recordInStream(trace::EventKind Kind, uint8_t Flags, uint16_t Actor,
                       uint32_t Object, uint32_t Site);
   bool newBlock(Stream &S);

@@ -52,6 +52,9 @@ struct Recorder::Stream {
   std::atomic<uint64_t> First{TraceWriter::NoSlot};
   Stream *NextFree = nullptr; // StreamMu
   uint16_t Index = 0;         // in Streams: the Block records' actor field
+  /// Site ids looked up by the owning thread (and by earlier owners: ids
+  /// do not change, so the table stays valid from one thread to the next).
+  FastSite Sites[FastSlots];
 
   // The draining side (OrderMu).
   uint64_t ReadSlot = TraceWriter::NoSlot;
@@ -156,6 +159,11 @@ Recorder::Stream *Recorder::myStream() {
   if (!GuardGone)
     Guard.Owner = this;
   return Mine;
+}
+
+Recorder::FastSite *Recorder::mySiteTable() {
+  Stream *S = myStream();
+  return S ? S->Sites : nullptr;
 }
 
 void Recorder::releaseStream(Stream *S) {

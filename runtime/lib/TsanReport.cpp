@@ -34,6 +34,7 @@ void tsanFinishLocked(Monitor &) {}
 #include <sys/syscall.h>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <unistd.h>
 #include <vector>
 
@@ -321,15 +322,27 @@ std::atomic<Monitor *> TheMonitor{nullptr};
 /// seqlock, with a few bounded retries, and says "not known" if they fail.
 constexpr size_t NumActors = 65536;
 struct alignas(64) HeldEntry { // one cache line per actor
-  std::atomic<uint32_t> Seq{0};        // odd while being written
-  std::atomic<bool> Writing{false};    // the writers' spin lock
-  std::atomic<uint32_t> Num{0};        // valid entries of Held
-  std::atomic<bool> More{false};       // Extra is not empty
-  std::atomic<uint64_t> Acquisitions{0};
-  std::atomic<uint32_t> Held[MaxHeld] = {};
-  std::vector<uint32_t> *Extra = nullptr; // past MaxHeld (writers only)
+  // Plain integers used through std::atomic_ref: the type is trivial, so
+  // the table is zero in .bss and costs nothing until an actor uses its
+  // entry (std::atomic members made it a 4 MB constructor at start-up).
+  uint32_t Seq;          // odd while being written
+  bool Writing;          // the writers' spin lock
+  uint32_t Num;          // valid entries of Held
+  bool More;             // Extra is not empty
+  uint64_t Acquisitions;
+  uint32_t Held[MaxHeld];
+  std::vector<uint32_t> *Extra; // past MaxHeld (writers only)
 };
+static_assert(std::is_trivially_default_constructible_v<HeldEntry>);
 HeldEntry HeldOf[NumActors];
+
+template <typename T> T ld(const T &V, std::memory_order O) {
+  return std::atomic_ref<T>(const_cast<T &>(V)).load(O);
+}
+template <typename T>
+void st(T &V, std::type_identity_t<T> New, std::memory_order O) {
+  std::atomic_ref<T>(V).store(New, O);
+}
 
 /// Changes \p Actor's entry with its writers' lock held, published to the
 /// readers as one seqlock update.
@@ -337,16 +350,17 @@ template <typename Fn> void updateHeld(uint32_t Actor, Fn Change) {
   if (Actor >= NumActors)
     return;
   HeldEntry &E = HeldOf[Actor];
-  while (E.Writing.exchange(true, std::memory_order_acquire))
-    while (E.Writing.load(std::memory_order_relaxed))
+  while (std::atomic_ref<bool>(E.Writing).exchange(
+      true, std::memory_order_acquire))
+    while (ld(E.Writing, std::memory_order_relaxed))
       sched_yield();
-  uint32_t Seq = E.Seq.load(std::memory_order_relaxed);
-  E.Seq.store(Seq + 1, std::memory_order_relaxed);
+  uint32_t Seq = ld(E.Seq, std::memory_order_relaxed);
+  st(E.Seq, Seq + 1, std::memory_order_relaxed);
   std::atomic_thread_fence(std::memory_order_release);
   Change(E);
-  E.More.store(E.Extra && !E.Extra->empty(), std::memory_order_relaxed);
-  E.Seq.store(Seq + 2, std::memory_order_release);
-  E.Writing.store(false, std::memory_order_release);
+  st(E.More, E.Extra && !E.Extra->empty(), std::memory_order_relaxed);
+  st(E.Seq, Seq + 2, std::memory_order_release);
+  st(E.Writing, false, std::memory_order_release);
 }
 
 /// A consistent copy of \p Actor's held locks; false if the writer stayed
@@ -357,18 +371,18 @@ bool readSnapshot(uint32_t Actor, uint32_t *Held, size_t &Num, bool &More,
     return false;
   const HeldEntry &S = HeldOf[Actor];
   for (int Try = 0; Try < 1000; ++Try) {
-    uint32_t Before = S.Seq.load(std::memory_order_acquire);
+    uint32_t Before = ld(S.Seq, std::memory_order_acquire);
     if (Before & 1) {
       sched_yield();
       continue;
     }
-    Num = std::min<size_t>(S.Num.load(std::memory_order_relaxed), MaxHeld);
+    Num = std::min<size_t>(ld(S.Num, std::memory_order_relaxed), MaxHeld);
     for (size_t I = 0; I < Num; ++I)
-      Held[I] = S.Held[I].load(std::memory_order_relaxed);
-    More = S.More.load(std::memory_order_relaxed);
-    Acquisitions = S.Acquisitions.load(std::memory_order_relaxed);
+      Held[I] = ld(S.Held[I], std::memory_order_relaxed);
+    More = ld(S.More, std::memory_order_relaxed);
+    Acquisitions = ld(S.Acquisitions, std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_acquire);
-    if (S.Seq.load(std::memory_order_relaxed) == Before)
+    if (ld(S.Seq, std::memory_order_relaxed) == Before)
       return true;
   }
   return false;
@@ -685,18 +699,18 @@ void tsanOnEventLocked(Monitor &M, const trace::Event &) {
 
 void tsanLockAcquired(uint32_t Actor, uint32_t Lock) {
   updateHeld(Actor, [Lock](HeldEntry &E) {
-    E.Acquisitions.store(E.Acquisitions.load(std::memory_order_relaxed) + 1,
+    st(E.Acquisitions, ld(E.Acquisitions, std::memory_order_relaxed) + 1,
                          std::memory_order_relaxed);
-    uint32_t N = E.Num.load(std::memory_order_relaxed);
+    uint32_t N = ld(E.Num, std::memory_order_relaxed);
     for (uint32_t I = 0; I < N; ++I)
-      if (E.Held[I].load(std::memory_order_relaxed) == Lock)
+      if (ld(E.Held[I], std::memory_order_relaxed) == Lock)
         return; // an RLock taken again
     if (E.Extra &&
         std::find(E.Extra->begin(), E.Extra->end(), Lock) != E.Extra->end())
       return;
     if (N < MaxHeld) {
-      E.Held[N].store(Lock, std::memory_order_relaxed);
-      E.Num.store(N + 1, std::memory_order_relaxed);
+      st(E.Held[N], Lock, std::memory_order_relaxed);
+      st(E.Num, N + 1, std::memory_order_relaxed);
       return;
     }
     if (!E.Extra)
@@ -708,20 +722,20 @@ void tsanLockAcquired(uint32_t Actor, uint32_t Lock) {
 void tsanLockReleased(uint32_t Holder, uint32_t Lock) {
   // Holder: a Lock may be released by another actor than its holder.
   updateHeld(Holder, [Lock](HeldEntry &E) {
-    uint32_t N = E.Num.load(std::memory_order_relaxed);
+    uint32_t N = ld(E.Num, std::memory_order_relaxed);
     for (uint32_t I = 0; I < N; ++I) {
-      if (E.Held[I].load(std::memory_order_relaxed) != Lock)
+      if (ld(E.Held[I], std::memory_order_relaxed) != Lock)
         continue;
       // Keep the order of acquisition: shift the later ones down, and
       // bring the first extra one (if any) into the last place.
       for (uint32_t J = I + 1; J < N; ++J)
-        E.Held[J - 1].store(E.Held[J].load(std::memory_order_relaxed),
+        st(E.Held[J - 1], ld(E.Held[J], std::memory_order_relaxed),
                             std::memory_order_relaxed);
       if (E.Extra && !E.Extra->empty()) {
-        E.Held[N - 1].store(E.Extra->front(), std::memory_order_relaxed);
+        st(E.Held[N - 1], E.Extra->front(), std::memory_order_relaxed);
         E.Extra->erase(E.Extra->begin());
       } else {
-        E.Num.store(N - 1, std::memory_order_relaxed);
+        st(E.Num, N - 1, std::memory_order_relaxed);
       }
       return;
     }
