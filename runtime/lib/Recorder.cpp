@@ -95,8 +95,7 @@ uint32_t Recorder::site(const std::source_location &L) {
   const uint32_t Line = L.line(), Column = L.column();
   FastSite *Table = mySiteTable();
   FastSite *F = Table ? &Table[fastSlot(File, Line, Column)] : nullptr;
-  if (F && F->File == File && F->Line == Line && F->Column == Column)
-      [[likely]]
+  if (F && F->File == File && F->Line == Line && F->Column == Column) [[likely]]
     return F->Id;
   uint32_t Id = findShared(File, Line, Column);
   if (Id == 0)

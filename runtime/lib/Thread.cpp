@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <mutex>
 #include <pthread.h>
-#include <sched.h>
 #include <unistd.h>
 
 namespace weft::threading {
@@ -120,24 +119,43 @@ bool joinState(ThreadState &S, Actor &Me, std::optional<int64_t> Deadline,
   return Ended;
 }
 
+/// Parks \p Me (G holds S.Mu) until the started thread of \p S runs, or
+/// its start failed; beginThread() wakes it.
+void waitBegun(ThreadState &S, Actor &Me,
+               std::unique_lock<core::InternalMutex> &G) {
+  while (S.P == Phase::Started && !S.Begun) {
+    if (std::find(S.BeginWaiters.begin(), S.BeginWaiters.end(), &Me) ==
+        S.BeginWaiters.end())
+      S.BeginWaiters.push_back(&Me);
+    G.unlock();
+    core::kernel().park(Me, std::nullopt);
+    G.lock();
+  }
+}
+
+/// Wakes those waitBegun() parked (S.Mu not held).
+void wakeBegun(std::vector<Actor *> &Waiters) {
+  for (Actor *W : Waiters)
+    core::kernel().unpark(*W);
+}
+
 /// The child's side of start(): runs first on the new actor.
 Thread *beginThread(ThreadState &S, Actor &Me, uint16_t Parent) {
   WEFT_TSAN_IGNORE_ACCESSES();
   core::bindActor(&Me);
-  Actor *Starter;
+  std::vector<Actor *> Waiters;
   Thread *Obj;
   {
     std::lock_guard<core::InternalMutex> G(S.Mu);
     S.Ident = selfIdent();
     S.NativeId = static_cast<uint64_t>(::gettid());
     S.Begun = true;
-    Starter = S.Starter;
+    Waiters.swap(S.BeginWaiters);
     Obj = S.Object;
   }
   WEFT_TSAN_ACQUIRE(&S);
   core::runtime().Rec.sync(EventKind::ThreadBegin, 0, Me.Id, Parent, 0);
-  if (Starter)
-    core::kernel().unpark(*Starter);
+  wakeBegun(Waiters);
   return Obj;
 }
 
@@ -310,13 +328,18 @@ void Thread::start(SourceLoc Loc) {
   uint16_t Parent = Me.Id;
   uint64_t Native = 0;
   if (!core::kernel().spawnJoinable(
-          Child, [S, &Child, Parent] { runThread(S, Child, Parent); },
-          Error, Native)) {
+          Child, [S, &Child, Parent] { runThread(S, Child, Parent); }, Error,
+          Native)) {
     R.Rec.sync(EventKind::ThreadEnd, 0, Child.Id, 0, Site);
     Child.Alive.store(false);
-    std::lock_guard<core::InternalMutex> G(State->Mu);
-    State->P = Phase::Initial; // Python lets start() be tried again
-    State->A = nullptr;
+    std::vector<Actor *> Waiters;
+    {
+      std::lock_guard<core::InternalMutex> G(State->Mu);
+      State->P = Phase::Initial; // Python lets start() be tried again
+      State->A = nullptr;
+      Waiters.swap(State->BeginWaiters); // a native_id() meanwhile
+    }
+    wakeBegun(Waiters);
     throw RuntimeError(Error);
   }
   // Python's start() returns once the thread has an ident. A native
@@ -329,13 +352,8 @@ void Thread::start(SourceLoc Loc) {
   State->Native = Native;
   if (Native && !State->Ident)
     State->Ident = Native;
-  while (!Native && !State->Begun) {
-    State->Starter = &Me;
-    G.unlock();
-    core::kernel().park(Me, std::nullopt);
-    G.lock();
-  }
-  State->Starter = nullptr;
+  if (!Native)
+    waitBegun(*State, Me, G);
 }
 
 void Thread::join(std::optional<double> Timeout, SourceLoc Loc) {
@@ -391,14 +409,11 @@ std::optional<uint64_t> Thread::ident() const {
 
 std::optional<uint64_t> Thread::native_id() const {
   WEFT_TSAN_IGNORE_ACCESSES();
+  Actor &Me = core::self();
   std::unique_lock<core::InternalMutex> G(State->Mu);
   // Started but not running yet (start() does not wait natively): the
   // child sets it before anything else, so this wait is short.
-  while (State->P == Phase::Started && !State->Begun) {
-    G.unlock();
-    sched_yield();
-    G.lock();
-  }
+  waitBegun(*State, Me, G);
   return State->NativeId;
 }
 

@@ -40,7 +40,9 @@ struct ThreadState {
   threading::Thread *Object = nullptr; // what current_thread() returns
   std::optional<uint64_t> Ident, NativeId;
   bool Begun = false;        // the child is running (start() may return)
-  Actor *Starter = nullptr;  // parked in start() until Begun
+  /// Parked until Begun: start() under the controlled scheduler, and
+  /// native_id() of a thread that has not run yet.
+  std::vector<Actor *> BeginWaiters;
   std::vector<Actor *> Joiners;
   /// The OS thread, joinable (Kernel::spawnJoinable; 0: none). The first
   /// untimed join claims it and waits for the thread's real exit; if none

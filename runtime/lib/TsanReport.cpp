@@ -31,9 +31,9 @@ void tsanFinishLocked(Monitor &) {}
 #include <cstring>
 #include <fcntl.h>
 #include <sched.h>
-#include <sys/syscall.h>
 #include <set>
 #include <string>
+#include <sys/syscall.h>
 #include <type_traits>
 #include <unistd.h>
 #include <vector>
@@ -325,10 +325,10 @@ struct alignas(64) HeldEntry { // one cache line per actor
   // Plain integers used through std::atomic_ref: the type is trivial, so
   // the table is zero in .bss and costs nothing until an actor uses its
   // entry (std::atomic members made it a 4 MB constructor at start-up).
-  uint32_t Seq;          // odd while being written
-  bool Writing;          // the writers' spin lock
-  uint32_t Num;          // valid entries of Held
-  bool More;             // Extra is not empty
+  uint32_t Seq; // odd while being written
+  bool Writing; // the writers' spin lock
+  uint32_t Num; // valid entries of Held
+  bool More;    // Extra is not empty
   uint64_t Acquisitions;
   uint32_t Held[MaxHeld];
   std::vector<uint32_t> *Extra; // past MaxHeld (writers only)
@@ -350,8 +350,8 @@ template <typename Fn> void updateHeld(uint32_t Actor, Fn Change) {
   if (Actor >= NumActors)
     return;
   HeldEntry &E = HeldOf[Actor];
-  while (std::atomic_ref<bool>(E.Writing).exchange(
-      true, std::memory_order_acquire))
+  while (std::atomic_ref<bool>(E.Writing).exchange(true,
+                                                   std::memory_order_acquire))
     while (ld(E.Writing, std::memory_order_relaxed))
       sched_yield();
   uint32_t Seq = ld(E.Seq, std::memory_order_relaxed);
@@ -700,7 +700,7 @@ void tsanOnEventLocked(Monitor &M, const trace::Event &) {
 void tsanLockAcquired(uint32_t Actor, uint32_t Lock) {
   updateHeld(Actor, [Lock](HeldEntry &E) {
     st(E.Acquisitions, ld(E.Acquisitions, std::memory_order_relaxed) + 1,
-                         std::memory_order_relaxed);
+       std::memory_order_relaxed);
     uint32_t N = ld(E.Num, std::memory_order_relaxed);
     for (uint32_t I = 0; I < N; ++I)
       if (ld(E.Held[I], std::memory_order_relaxed) == Lock)
@@ -730,7 +730,7 @@ void tsanLockReleased(uint32_t Holder, uint32_t Lock) {
       // bring the first extra one (if any) into the last place.
       for (uint32_t J = I + 1; J < N; ++J)
         st(E.Held[J - 1], ld(E.Held[J], std::memory_order_relaxed),
-                            std::memory_order_relaxed);
+           std::memory_order_relaxed);
       if (E.Extra && !E.Extra->empty()) {
         st(E.Held[N - 1], E.Extra->front(), std::memory_order_relaxed);
         E.Extra->erase(E.Extra->begin());
