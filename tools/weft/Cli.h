@@ -35,6 +35,10 @@ int cmdCheck(const Args &A);
 int cmdHelp(const Args &A);
 int cmdExplore(const Args &A); // ExploreCmd.cpp
 int cmdReplay(const Args &A);  // ReplayCmd.cpp
+/// `weft trace export` / `weft trace graph` (TracePictures.cpp); A[0] is
+/// the subcommand.
+int traceExport(const Args &A);
+int traceGraph(const Args &A);
 /// \p Prog as an absolute path when it names a file (a controlled run's
 /// trace names its program for `weft replay`).
 std::string absoluteProgram(const std::string &Prog);

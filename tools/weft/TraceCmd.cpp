@@ -168,6 +168,10 @@ int cmdTrace(const Args &A) {
   if (A.empty())
     return usageError("trace", "expected 'show' or 'check'");
   const std::string &Sub = A[0];
+  if (Sub == "export") // TracePictures.cpp
+    return traceExport(A);
+  if (Sub == "graph")
+    return traceGraph(A);
   report::Format Fmt = report::Format::Text;
   std::string File;
   bool Times = true;
@@ -197,7 +201,7 @@ int cmdTrace(const Args &A) {
   if (Sub == "check")
     return check(File, Fmt);
   return usageError("trace", "unknown trace command '" + Sub +
-                                 "' (expected 'show' or 'check')");
+                                 "' (expected show, check, export or graph)");
 }
 
 } // namespace weft::cli

@@ -1,0 +1,176 @@
+//===- tools/weft/TracePictures.cpp - `weft trace export|graph` -----------===//
+//
+// Pictures of a trace (pictures/): the Trace Event Format JSON that Perfetto
+// opens, and the lock-order / wait-for graphs as DOT or, through Graphviz's
+// `dot` when it is installed, SVG.
+//===----------------------------------------------------------------------===//
+#include "Cli.h"
+
+#include "pictures/Graphs.h"
+#include "pictures/Perfetto.h"
+#include "report/TraceFindings.h"
+#include "trace/Trace.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace weft::cli {
+namespace {
+
+struct PictureArgs {
+  std::string Format;
+  std::string File;
+  std::string Out;
+};
+
+/// Parses `FILE [--format=F] [-o OUT]`; returns an exit code on error.
+std::optional<int> parse(const Args &A, std::string_view Sub,
+                         std::initializer_list<std::string_view> Formats,
+                         PictureArgs &P) {
+  const std::string Cmd = "trace";
+  P.Format = std::string(*Formats.begin());
+  bool SeenFormat = false, SeenOut = false;
+  for (size_t I = 1; I < A.size(); ++I) {
+    bool Missing = false;
+    if (auto V = optionValue(A, I, "--format", Missing)) {
+      if (SeenFormat)
+        return usageError(Cmd, "--format given twice");
+      SeenFormat = true;
+      bool Known = false;
+      for (std::string_view F : Formats)
+        Known |= !Missing && *V == F;
+      if (!Known) {
+        std::string List;
+        for (std::string_view F : Formats)
+          List += (List.empty() ? "" : ", ") + std::string(F);
+        return usageError(Cmd, "trace " + std::string(Sub) +
+                                   ": --format needs one of " + List);
+      }
+      P.Format = *V;
+      continue;
+    }
+    if (auto V = optionValue(A, I, "-o", Missing)) {
+      if (Missing)
+        return usageError(Cmd, "-o needs a file name");
+      if (SeenOut)
+        return usageError(Cmd, "-o given twice");
+      SeenOut = true;
+      P.Out = *V;
+      continue;
+    }
+    if (A[I].size() > 1 && A[I][0] == '-')
+      return usageError(Cmd, "unknown option '" + A[I] + "'");
+    if (!P.File.empty())
+      return usageError(Cmd, "one trace file at a time");
+    P.File = A[I];
+  }
+  if (P.File.empty())
+    return usageError(Cmd, "no trace file given");
+  struct stat In, Out;
+  if (!P.Out.empty() && stat(P.File.c_str(), &In) == 0 &&
+      stat(P.Out.c_str(), &Out) == 0 && In.st_dev == Out.st_dev &&
+      In.st_ino == Out.st_ino)
+    return usageError(Cmd, "-o " + P.Out + " is the trace being read; "
+                           "refusing to write over it");
+  return std::nullopt;
+}
+
+bool load(const std::string &Path, trace::Trace &T) {
+  std::string Err;
+  if (!trace::readTrace(Path, T, Err)) {
+    std::cerr << "weft: error: " << Path << ": " << Err << "\n";
+    return false;
+  }
+  if (!T.Damage.empty())
+    std::cerr << "weft: warning: " << Path << ": " << T.Damage
+              << " (the picture shows the events before it)\n";
+  return true;
+}
+
+/// Writes \p Text to \p Out (stdout when empty).
+bool writeOut(const std::string &Out, const std::string &Text) {
+  if (Out.empty()) {
+    std::cout << Text;
+    std::cout.flush();
+    return bool(std::cout);
+  }
+  std::ofstream F(Out, std::ios::binary);
+  F << Text;
+  F.close();
+  if (!F) {
+    std::cerr << "weft: error: cannot write " << Out << "\n";
+    return false;
+  }
+  return true;
+}
+
+/// `dot -Tsvg` of \p Dot, or nullopt (with a note) if Graphviz is missing
+/// or fails.
+std::optional<std::string> toSvg(const std::string &Dot) {
+  std::string In = tempPath("weft-graph-", ".dot");
+  std::string Svg = tempPath("weft-graph-", ".svg");
+  {
+    std::ofstream F(In);
+    F << Dot;
+  }
+  ProcessOptions O;
+  O.TimeoutSeconds = 60;
+  ProcessResult R = runProcess({"dot", "-Tsvg", In, "-o", Svg}, O);
+  std::remove(In.c_str());
+  if (!R.Started || !R.Exited || R.ExitStatus != 0) {
+    std::remove(Svg.c_str());
+    note(R.Started ? "Graphviz's dot failed; writing DOT instead"
+                   : "Graphviz's dot is not installed (Debian: apt install "
+                     "graphviz); writing DOT instead");
+    return std::nullopt;
+  }
+  std::ifstream F(Svg, std::ios::binary);
+  std::stringstream S;
+  S << F.rdbuf();
+  std::remove(Svg.c_str());
+  return S.str();
+}
+
+} // namespace
+
+int traceExport(const Args &A) {
+  PictureArgs P;
+  if (auto Err = parse(A, "export", {"perfetto"}, P))
+    return *Err;
+  trace::Trace T;
+  if (!load(P.File, T))
+    return ExitUsage;
+  std::ostringstream OS;
+  pictures::writePerfetto(OS, T, report::findingsInTrace(T));
+  if (!writeOut(P.Out, OS.str()))
+    return ExitUsage;
+  if (!P.Out.empty())
+    note("wrote " + P.Out + " (open it at https://ui.perfetto.dev or "
+                            "chrome://tracing)");
+  return T.Damage.empty() ? ExitClean : ExitFindings;
+}
+
+int traceGraph(const Args &A) {
+  PictureArgs P;
+  if (auto Err = parse(A, "graph", {"dot", "svg"}, P))
+    return *Err;
+  trace::Trace T;
+  if (!load(P.File, T))
+    return ExitUsage;
+  std::ostringstream OS;
+  pictures::writeGraphsDot(OS, T);
+  std::string Text = OS.str();
+  if (P.Format == "svg")
+    if (std::optional<std::string> Svg = toSvg(Text))
+      Text = *Svg;
+  if (!writeOut(P.Out, Text))
+    return ExitUsage;
+  if (!P.Out.empty())
+    note("wrote " + P.Out);
+  return T.Damage.empty() ? ExitClean : ExitFindings;
+}
+
+} // namespace weft::cli

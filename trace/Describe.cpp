@@ -1,0 +1,73 @@
+//===- trace/Describe.cpp - words for an event's fields -------------------===//
+#include "trace/Describe.h"
+
+#include <cstdio>
+
+namespace weft::trace {
+namespace {
+std::string baseNameOf(const std::string &Path) {
+  size_t Slash = Path.find_last_of('/');
+  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
+}
+} // namespace
+
+std::string siteText(const Trace &T, uint32_t Site) {
+  const SiteInfo *S = T.site(Site);
+  if (!S)
+    return Site ? "site#" + std::to_string(Site) : "";
+  std::string R = baseNameOf(S->File) + ":" + std::to_string(S->Line);
+  if (S->Column)
+    R += ":" + std::to_string(S->Column);
+  return R;
+}
+
+std::string shortActorName(const Trace &T, uint32_t Id) {
+  auto It = T.Actors.find(Id);
+  if (It != T.Actors.end() && !It->second.Name.empty())
+    return It->second.Name;
+  return "actor#" + std::to_string(Id);
+}
+
+/// What the `object` field of an event means depends on its kind.
+std::string objectText(const Trace &T, const Event &E) {
+  using K = EventKind;
+  switch (E.Kind) {
+  case K::ThreadStart:
+  case K::ThreadBegin:
+  case K::ThreadJoin:
+  case K::JoinRequest:
+  case K::DaemonKilled:
+    return shortActorName(T, E.Object);
+  case K::Sleep: {
+    char Buf[32];
+    std::snprintf(Buf, sizeof Buf, "%.3f s", E.Object / 1e6);
+    return Buf;
+  }
+  case K::ThreadEnd:
+    return E.Flags ? "(by an exception)" : "";
+  case K::ProgramExit:
+    return E.Flags ? "(ended by weft)" : "";
+  case K::Schedule:
+    return "of " + std::to_string(E.Object) +
+           (E.Flags & 1 ? " (its timeout fires)" : "");
+  case K::LockRequest: {
+    std::string S = T.objectName(E.Object);
+    if (!(E.Flags & LockBlocking))
+      S += " (non-blocking)";
+    else if (E.Flags & LockTimed)
+      S += " (timed)";
+    return S;
+  }
+  case K::LockAcquired:
+  case K::LockReleased:
+    if (T.Objects.count(E.Object) &&
+        objectTypeIsRecursive(T.Objects.at(E.Object).Type))
+      return T.objectName(E.Object) + " depth " + std::to_string(E.Flags);
+    return T.objectName(E.Object);
+  default:
+    return T.Objects.count(E.Object) ? T.objectName(E.Object)
+                                     : "#" + std::to_string(E.Object);
+  }
+}
+
+} // namespace weft::trace

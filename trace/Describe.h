@@ -1,0 +1,26 @@
+//===- trace/Describe.h - words for an event's fields ---------------------===//
+//
+// What the `object` field of an event names depends on its kind (an actor
+// for thread events, a duration for a sleep, an object otherwise): the one
+// place that knows it, for `weft trace show` and the pictures.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_TRACE_DESCRIBE_H
+#define WEFT_TRACE_DESCRIBE_H
+
+#include "trace/Trace.h"
+
+#include <string>
+
+namespace weft::trace {
+
+/// "file.cpp:12:3" (the base name of the file), or "" for no site.
+std::string siteText(const Trace &T, uint32_t Site);
+/// The actor's own name ("Thread-1"), or "actor#N".
+std::string shortActorName(const Trace &T, uint32_t Actor);
+/// What \p E's object field means, in words ("Lock 'knife'", "Thread-2",
+/// "0.500 s", "(by an exception)"); may be empty.
+std::string objectText(const Trace &T, const Event &E);
+
+} // namespace weft::trace
+
+#endif
