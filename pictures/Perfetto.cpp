@@ -1,6 +1,8 @@
 //===- pictures/Perfetto.cpp - a trace as Trace Event Format JSON ---------===//
 #include "pictures/Perfetto.h"
 
+#include "pictures/Timeline.h"
+
 #include "detect/HappensBefore.h"
 #include "report/JsonWriter.h"
 #include "trace/Describe.h"
@@ -34,14 +36,6 @@ std::string locationText(const report::Location &L) {
   return L.File + ":" + std::to_string(L.Line) +
          (L.Column ? ":" + std::to_string(L.Column) : "");
 }
-
-/// A slice that begins at one event and ends at a later one of its actor.
-struct Span {
-  size_t End;       // index of the closing event (Events.size(): never)
-  std::string Name; // "waits for Lock 'x' (held by thread 'T')"
-  const char *Cat;  // "blocked", "sleep", "life"
-  bool Cut = false; // ended by the end of its actor, not by its own event
-};
 
 /// One line of JSON per event: {"ph": ..., ...}.
 class EventWriter {
@@ -79,95 +73,17 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
   std::string Program(H.Program, strnlen(H.Program, sizeof H.Program));
   const int Pid = static_cast<int>(H.Pid);
 
-  // Times: spread equal microseconds by nanoseconds, in sequence order.
-  std::vector<uint64_t> Ts(N); // nanoseconds
-  for (size_t I = 0; I < N; ++I)
-    Ts[I] = std::max<uint64_t>(Ev[I].TimeUs * 1000, I ? Ts[I - 1] + 1 : 0);
-  const uint64_t EndTs = N ? Ts[N - 1] + 1 : 0;
-  auto tsOf = [&](size_t I) { return I < N ? Ts[I] : EndTs; };
-
-  // Pass 1: which event closes each blocked interval, sleep and life; who
-  // holds each lock when a wait for it begins.
-  std::map<size_t, Span> Spans;
-  std::map<uint32_t, size_t> OpenWait;   // actor -> index of its open wait
-  std::map<uint32_t, size_t> OpenSleep;  // actor -> index of its sleep
-  std::map<uint32_t, size_t> Born;       // actor -> first event
-  std::map<uint32_t, uint32_t> Holder;   // lock -> actor
-  std::map<uint32_t, size_t> LastOf;     // actor -> its latest event
-  for (size_t I = 0; I < N; ++I) {
-    const Event &E = Ev[I];
-    const trace::EventInfo *Info = trace::eventInfo(E.Kind);
-    if (!Info || Info->Cat != trace::Category::Sync)
-      continue;
-    // A sleep ends at the actor's next operation (not at a scheduling
-    // decision about it).
-    if (auto S = OpenSleep.find(E.Actor);
-        S != OpenSleep.end() && E.Kind != EventKind::Schedule) {
-      Spans[S->second].End = I;
-      OpenSleep.erase(S);
-    }
-    Born.try_emplace(E.Actor, I);
-    LastOf[E.Actor] = I;
-    switch (E.Kind) {
-    case EventKind::LockRequest:
-      if (E.Flags & trace::LockBlocking) {
-        std::string Name = "waits for " + T.objectName(E.Object);
-        if (auto Ho = Holder.find(E.Object); Ho != Holder.end())
-          Name += " (held by " + T.actorName(Ho->second) + ")";
-        Spans[I] = {N, Name, "blocked"};
-        OpenWait[E.Actor] = I;
-      }
-      break;
-    case EventKind::JoinRequest:
-      Spans[I] = {N, "waits for " + T.actorName(E.Object) + " to end",
-                  "blocked"};
-      OpenWait[E.Actor] = I;
-      break;
-    case EventKind::WaitBlock:
-      Spans[I] = {N, "waits on " + T.objectName(E.Object), "blocked"};
-      OpenWait[E.Actor] = I;
-      break;
-    case EventKind::LockAcquired:
-    case EventKind::LockFailed:
-    case EventKind::ThreadJoin:
-    case EventKind::WaitWake:
-      if (auto W = OpenWait.find(E.Actor); W != OpenWait.end()) {
-        Spans[W->second].End = I;
-        OpenWait.erase(W);
-      }
-      if (E.Kind == EventKind::LockAcquired)
-        Holder[E.Object] = E.Actor;
-      break;
-    case EventKind::LockReleased:
-      if (E.Flags == 0)
-        Holder.erase(E.Object);
-      break;
-    case EventKind::ThreadEnd:
-    case EventKind::ProgramExit: // (flags=1: weft ended a deadlocked run)
-      if (auto W = OpenWait.find(E.Actor); W != OpenWait.end()) {
-        Spans[W->second].End = I;
-        Spans[W->second].Cut = true;
-        OpenWait.erase(W);
-      }
-      break;
-    case EventKind::Sleep:
-      Spans[I] = {N,
-                  fmt::format("sleep {:.3f} s", E.Object / 1e6), "sleep"};
-      OpenSleep[E.Actor] = I;
-      break;
-    default:
-      break;
-    }
+  const Timeline TL = buildTimeline(T);
+  const std::vector<uint64_t> &Ts = TL.Ns;
+  const uint64_t EndTs = TL.EndNs;
+  // Intervals by the event that begins them, and lock holds by the event
+  // that ends them.
+  std::multimap<size_t, const Interval *> Begins, HoldEnds;
+  for (const Interval &Iv : TL.Intervals) {
+    Begins.emplace(Iv.Begin, &Iv);
+    if (Iv.K == Interval::Held)
+      HoldEnds.emplace(Iv.End, &Iv);
   }
-  // Each actor's life: from its first event to its end (or the trace's).
-  std::map<size_t, size_t> LifeEnd; // first event -> closing index
-  for (auto [Actor, First] : Born) {
-    size_t Last = LastOf[Actor];
-    bool Ended = Ev[Last].Kind == EventKind::ThreadEnd ||
-                 Ev[Last].Kind == EventKind::ProgramExit;
-    LifeEnd[First] = Ended ? Last : N;
-  }
-
   OS << "{\"displayTimeUnit\": \"ms\",\n\"otherData\": {";
   OS << "\"program\": ";
   report::writeJsonString(OS, Program);
@@ -188,8 +104,7 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
                                   (Virtual ? ", virtual time" : ""));
   OS << "}";
   W.end();
-  for (auto [Actor, First] : Born) {
-    (void)First;
+  for (uint32_t Actor : TL.Actors) {
     W.begin();
     W.field("ph", "M", false);
     W.field("name", "thread_name");
@@ -246,9 +161,21 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
   // Findings: the k-th FindingBegin event carries the k-th finding; it is
   // shown at the time of the event before it.
   size_t NextFinding = 0;
-  // Held locks: async slices, one id per hold.
-  std::map<std::pair<uint32_t, uint32_t>, uint64_t> HoldId; // (actor, lock)
-  uint64_t NextHold = 1;
+  // Lock holds as async slices: "b" at the outermost acquire, "e" at the
+  // release that frees the lock (or at the trace's end, "never released").
+  auto held = [&](const Interval &Iv, bool Begin, uint64_t At) {
+    W.begin();
+    W.field("ph", Begin ? "b" : "e", false);
+    W.field("cat", "held");
+    W.field("name", Iv.Name);
+    W.raw("id", std::to_string(&Iv - TL.Intervals.data() + 1));
+    W.raw("pid", std::to_string(Pid));
+    W.raw("tid", std::to_string(Iv.Actor));
+    W.raw("ts", micros(At));
+    if (!Begin && Iv.open(T))
+      OS << ", \"args\": {\"note\": \"never released: the trace ends here\"}";
+    W.end();
+  };
 
   for (size_t I = 0; I < N; ++I) {
     const Event &E = Ev[I];
@@ -286,16 +213,23 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
     }
     if (!Info || Info->Cat != trace::Category::Sync)
       continue;
-    if (auto L = LifeEnd.find(I); L != LifeEnd.end())
-      slice(E.Actor, Ts[I], tsOf(L->second) - Ts[I], T.actorName(E.Actor),
-            "life", fullSite(T, E.Site),
-            L->second == N ? "still running when the trace ends" : "");
-    if (auto S = Spans.find(I); S != Spans.end())
-      slice(E.Actor, Ts[I], tsOf(S->second.End) - Ts[I], S->second.Name,
-            S->second.Cat, fullSite(T, E.Site),
-            S->second.End == N ? "never ended: the trace ends here"
-            : S->second.Cut    ? "never ended: the program was ended"
-                               : "");
+    for (auto [It, End] = Begins.equal_range(I); It != End; ++It) {
+      const Interval &Iv = *It->second;
+      if (Iv.K == Interval::Held)
+        continue; // drawn as async slices below
+      const char *Note = "";
+      if (Iv.K == Interval::Life)
+        Note = Iv.open(T) ? "still running when the trace ends" : "";
+      else if (Iv.open(T))
+        Note = "never ended: the trace ends here";
+      else if (Iv.Cut)
+        Note = "never ended: the program was ended";
+      const char *Cat = Iv.K == Interval::Life      ? "life"
+                        : Iv.K == Interval::Blocked ? "blocked"
+                                                    : "sleep";
+      slice(E.Actor, Ts[I], TL.ns(Iv.End) - Ts[I], Iv.Name, Cat,
+            Iv.K == Interval::Life ? "" : fullSite(T, E.Site), Note);
+    }
     // The operation itself: a slice of no length, which arrows bind to.
     std::string What = trace::objectText(T, E);
     slice(E.Actor, Ts[I], 0,
@@ -326,49 +260,14 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
       W.raw("ts", micros(Ts[I]));
       W.end();
     }
-    // Lock holds as async slices ("b" at the outermost acquire, "e" at the
-    // release that frees it).
-    if (E.Kind == EventKind::LockAcquired || E.Kind == EventKind::LockReleased) {
-      bool Opens = E.Kind == EventKind::LockAcquired && E.Flags <= 1;
-      bool Closes = E.Kind == EventKind::LockReleased && E.Flags == 0;
-      auto Key = std::make_pair(E.Actor, E.Object);
-      if (Closes && !HoldId.count(Key)) // released by another actor (Lock)
-        for (auto &[K, Id] : HoldId)
-          if (K.second == E.Object) {
-            Key = K;
-            break;
-          }
-      if (Opens || (Closes && HoldId.count(Key))) {
-        uint64_t Id = Opens ? (HoldId[Key] = NextHold++) : HoldId[Key];
-        W.begin();
-        W.field("ph", Opens ? "b" : "e", false);
-        W.field("cat", "held");
-        W.field("name", T.objectName(E.Object) + " held by " +
-                            T.actorName(Key.first));
-        W.raw("id", std::to_string(Id));
-        W.raw("pid", std::to_string(Pid));
-        W.raw("tid", std::to_string(E.Actor));
-        W.raw("ts", micros(Ts[I]));
-        W.end();
-        if (Closes)
-          HoldId.erase(Key);
-      }
-    }
+    for (auto [It, End] = Begins.equal_range(I); It != End; ++It)
+      if (It->second->K == Interval::Held)
+        held(*It->second, true, Ts[I]);
+    for (auto [It, End] = HoldEnds.equal_range(I); It != End; ++It)
+      held(*It->second, false, Ts[I]);
   }
-  // Holds still open when the trace ends (a lock never released).
-  for (auto &[Key, Id] : HoldId) {
-    W.begin();
-    W.field("ph", "e", false);
-    W.field("cat", "held");
-    W.field("name", T.objectName(Key.second) + " held by " +
-                        T.actorName(Key.first));
-    W.raw("id", std::to_string(Id));
-    W.raw("pid", std::to_string(Pid));
-    W.raw("tid", std::to_string(Key.first));
-    W.raw("ts", micros(EndTs));
-    OS << ", \"args\": {\"note\": \"never released: the trace ends here\"}";
-    W.end();
-  }
+  for (auto [It, End] = HoldEnds.equal_range(N); It != End; ++It)
+    held(*It->second, false, EndTs);
   OS << "\n]}\n";
 }
 
