@@ -34,3 +34,12 @@ config.substitutions.append(("%expect-exit", "%s %s" % (python, os.path.join(too
 
 if config.weft_analyzer_enabled:
     config.available_features.add("analyzer")
+
+# Browser tests of the HTML report (tests/pictures): Debian's chromium,
+# which scripts/test.sh installs. %chromium runs it headless with a profile
+# of its own and no network beyond the page.
+import shutil
+chromium = shutil.which("chromium")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", "%s --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage" % chromium))

@@ -39,6 +39,7 @@ int cmdReplay(const Args &A);  // ReplayCmd.cpp
 /// the subcommand.
 int traceExport(const Args &A);
 int traceGraph(const Args &A);
+int cmdReport(const Args &A); // TracePictures.cpp
 /// \p Prog as an absolute path when it names a file (a controlled run's
 /// trace names its program for `weft replay`).
 std::string absoluteProgram(const std::string &Prog);

@@ -7,6 +7,7 @@
 #include "Cli.h"
 
 #include "pictures/Graphs.h"
+#include "pictures/Html.h"
 #include "pictures/Perfetto.h"
 #include "report/TraceFindings.h"
 #include "trace/Trace.h"
@@ -26,14 +27,15 @@ struct PictureArgs {
   std::string Out;
 };
 
-/// Parses `FILE [--format=F] [-o OUT]`; returns an exit code on error.
+/// Parses `FILE [--format=F] [-o OUT]` from A[First]; returns an exit code
+/// on error.
 std::optional<int> parse(const Args &A, std::string_view Sub,
                          std::initializer_list<std::string_view> Formats,
-                         PictureArgs &P) {
-  const std::string Cmd = "trace";
+                         PictureArgs &P, const std::string &Cmd = "trace",
+                         size_t First = 1) {
   P.Format = std::string(*Formats.begin());
   bool SeenFormat = false, SeenOut = false;
-  for (size_t I = 1; I < A.size(); ++I) {
+  for (size_t I = First; I < A.size(); ++I) {
     bool Missing = false;
     if (auto V = optionValue(A, I, "--format", Missing)) {
       if (SeenFormat)
@@ -46,8 +48,8 @@ std::optional<int> parse(const Args &A, std::string_view Sub,
         std::string List;
         for (std::string_view F : Formats)
           List += (List.empty() ? "" : ", ") + std::string(F);
-        return usageError(Cmd, "trace " + std::string(Sub) +
-                                   ": --format needs one of " + List);
+        return usageError(Cmd, std::string(Sub) + ": --format needs one of " +
+                                   List);
       }
       P.Format = *V;
       continue;
@@ -138,7 +140,7 @@ std::optional<std::string> toSvg(const std::string &Dot) {
 
 int traceExport(const Args &A) {
   PictureArgs P;
-  if (auto Err = parse(A, "export", {"perfetto"}, P))
+  if (auto Err = parse(A, "trace export", {"perfetto"}, P))
     return *Err;
   trace::Trace T;
   if (!load(P.File, T))
@@ -155,7 +157,7 @@ int traceExport(const Args &A) {
 
 int traceGraph(const Args &A) {
   PictureArgs P;
-  if (auto Err = parse(A, "graph", {"dot", "svg"}, P))
+  if (auto Err = parse(A, "trace graph", {"dot", "svg"}, P))
     return *Err;
   trace::Trace T;
   if (!load(P.File, T))
@@ -170,6 +172,26 @@ int traceGraph(const Args &A) {
     return ExitUsage;
   if (!P.Out.empty())
     note("wrote " + P.Out);
+  return T.Damage.empty() ? ExitClean : ExitFindings;
+}
+
+int cmdReport(const Args &A) {
+  PictureArgs P;
+  if (auto Err = parse(A, "report", {"html"}, P, "report", 0))
+    return *Err;
+  if (P.Out.empty())
+    return usageError("report", "-o FILE.html is required (the page is "
+                                "written to a file, to open in a browser)");
+  trace::Trace T;
+  if (!load(P.File, T))
+    return ExitUsage;
+  std::ostringstream OS;
+  pictures::HtmlOptions O;
+  O.TracePath = P.File;
+  pictures::writeHtmlReport(OS, T, report::findingsInTrace(T), O);
+  if (!writeOut(P.Out, OS.str()))
+    return ExitUsage;
+  note("wrote " + P.Out);
   return T.Damage.empty() ? ExitClean : ExitFindings;
 }
 
