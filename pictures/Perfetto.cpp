@@ -65,7 +65,8 @@ std::string micros(uint64_t Ns) {
 } // namespace
 
 void writePerfetto(std::ostream &OS, const trace::Trace &T,
-                   const std::vector<report::Finding> &Findings) {
+                   const std::vector<report::Finding> &Findings,
+                   const PerfettoOptions &O) {
   const std::vector<Event> &Ev = T.Events;
   const size_t N = Ev.size();
   const trace::FileHeader &H = T.Header;
@@ -104,7 +105,17 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
                                   (Virtual ? ", virtual time" : ""));
   OS << "}";
   W.end();
+  auto drawn = [&](uint32_t Actor) {
+    if (O.Actors.empty())
+      return true;
+    auto It = T.Actors.find(Actor);
+    return It != T.Actors.end() && O.Actors.count(It->second.Name);
+  };
+  auto inWindow = [&](uint64_t Ns) { return Ns >= O.FromNs && Ns <= O.ToNs; };
+  auto shown = [&](size_t I) { return drawn(Ev[I].Actor) && inWindow(Ts[I]); };
   for (uint32_t Actor : TL.Actors) {
+    if (!drawn(Actor))
+      continue;
     W.begin();
     W.field("ph", "M", false);
     W.field("name", "thread_name");
@@ -177,13 +188,40 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
     W.end();
   };
 
+  // An interval as a slice, cut to the window.
+  auto interval = [&](const Interval &Iv) {
+    uint64_t Begin = std::max(Ts[Iv.Begin], O.FromNs);
+    uint64_t End = std::min(TL.ns(Iv.End), std::max(O.ToNs, Begin));
+    if (Iv.K == Interval::Held)
+      return held(Iv, true, Begin);
+    const char *Note = "";
+    if (Iv.K == Interval::Life)
+      Note = Iv.open(T) ? "still running when the trace ends" : "";
+    else if (Iv.open(T))
+      Note = "never ended: the trace ends here";
+    else if (Iv.Cut)
+      Note = "never ended: the program was ended";
+    const char *Cat = Iv.K == Interval::Life      ? "life"
+                      : Iv.K == Interval::Blocked ? "blocked"
+                                                  : "sleep";
+    slice(Iv.Actor, Begin, End - Begin, Iv.Name, Cat,
+          Iv.K == Interval::Life ? "" : fullSite(T, Ev[Iv.Begin].Site), Note);
+  };
+  // Intervals that began before the window and reach into it.
+  for (const Interval &Iv : TL.Intervals)
+    if (drawn(Iv.Actor) && Ts[Iv.Begin] < O.FromNs &&
+        TL.ns(Iv.End) >= O.FromNs)
+      interval(Iv);
+
   for (size_t I = 0; I < N; ++I) {
     const Event &E = Ev[I];
     const trace::EventInfo *Info = trace::eventInfo(E.Kind);
     if (E.Kind == EventKind::FindingBegin) {
-      if (NextFinding < Findings.size()) {
+      uint64_t At = I ? Ts[I - 1] : 0;
+      if (NextFinding < Findings.size() && !inWindow(At))
+        ++NextFinding;
+      else if (NextFinding < Findings.size()) {
         const report::Finding &F = Findings[NextFinding++];
-        uint64_t At = I ? Ts[I - 1] : 0;
         W.begin();
         W.field("ph", "i", false);
         W.field("s", "g");
@@ -213,23 +251,16 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
     }
     if (!Info || Info->Cat != trace::Category::Sync)
       continue;
-    for (auto [It, End] = Begins.equal_range(I); It != End; ++It) {
-      const Interval &Iv = *It->second;
-      if (Iv.K == Interval::Held)
-        continue; // drawn as async slices below
-      const char *Note = "";
-      if (Iv.K == Interval::Life)
-        Note = Iv.open(T) ? "still running when the trace ends" : "";
-      else if (Iv.open(T))
-        Note = "never ended: the trace ends here";
-      else if (Iv.Cut)
-        Note = "never ended: the program was ended";
-      const char *Cat = Iv.K == Interval::Life      ? "life"
-                        : Iv.K == Interval::Blocked ? "blocked"
-                                                    : "sleep";
-      slice(E.Actor, Ts[I], TL.ns(Iv.End) - Ts[I], Iv.Name, Cat,
-            Iv.K == Interval::Life ? "" : fullSite(T, E.Site), Note);
+    if (!shown(I)) {
+      // A lock released by an actor not drawn still ends its hold.
+      for (auto [It, End] = HoldEnds.equal_range(I); It != End; ++It)
+        if (drawn(It->second->Actor) && inWindow(Ts[I]))
+          held(*It->second, false, Ts[I]);
+      continue;
     }
+    for (auto [It, End] = Begins.equal_range(I); It != End; ++It)
+      if (It->second->K != Interval::Held)
+        interval(*It->second); // holds go after the operation, below
     // The operation itself: a slice of no length, which arrows bind to.
     std::string What = trace::objectText(T, E);
     slice(E.Actor, Ts[I], 0,
@@ -237,6 +268,8 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
           fullSite(T, E.Site), "");
     for (auto [It, End] = FlowsTo.equal_range(I); It != End; ++It) {
       const detect::HbEdge &Ed = Edges[It->second];
+      if (!shown(Ed.From))
+        continue;
       W.begin();
       W.field("ph", "f", false);
       W.field("bp", "e");
@@ -250,6 +283,8 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
     }
     for (auto [It, End] = FlowsFrom.equal_range(I); It != End; ++It) {
       const detect::HbEdge &Ed = Edges[It->second];
+      if (!shown(Ed.To))
+        continue;
       W.begin();
       W.field("ph", "s", false);
       W.field("cat", "happens-before");
@@ -264,10 +299,15 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
       if (It->second->K == Interval::Held)
         held(*It->second, true, Ts[I]);
     for (auto [It, End] = HoldEnds.equal_range(I); It != End; ++It)
-      held(*It->second, false, Ts[I]);
+      if (drawn(It->second->Actor))
+        held(*It->second, false, Ts[I]);
   }
-  for (auto [It, End] = HoldEnds.equal_range(N); It != End; ++It)
-    held(*It->second, false, EndTs);
+  // Holds that outlast the window (or the trace) end at its edge.
+  for (const Interval &Iv : TL.Intervals)
+    if (Iv.K == Interval::Held && drawn(Iv.Actor) &&
+        Ts[Iv.Begin] <= O.ToNs && TL.ns(Iv.End) >= O.FromNs &&
+        (Iv.open(T) || TL.ns(Iv.End) > O.ToNs))
+      held(Iv, false, std::min(Iv.open(T) ? EndTs : TL.ns(Iv.End), O.ToNs));
   OS << "\n]}\n";
 }
 

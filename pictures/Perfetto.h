@@ -19,15 +19,26 @@
 #include "report/Finding.h"
 #include "trace/Trace.h"
 
+#include <cstdint>
 #include <ostream>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace weft::pictures {
 
+/// What to draw: a window of time and a set of actors. Slices that cross
+/// the window's edges are cut there; arrows need both ends inside.
+struct PerfettoOptions {
+  uint64_t FromNs = 0, ToNs = UINT64_MAX; // times since the trace began
+  std::set<std::string> Actors;           // actor names; empty: all
+};
+
 /// Writes \p T (and the \p Findings recorded in it, in the order of their
 /// FindingBegin events) as Trace Event Format JSON to \p OS.
 void writePerfetto(std::ostream &OS, const trace::Trace &T,
-                   const std::vector<report::Finding> &Findings);
+                   const std::vector<report::Finding> &Findings,
+                   const PerfettoOptions &O = {});
 
 } // namespace weft::pictures
 

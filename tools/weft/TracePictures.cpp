@@ -12,8 +12,11 @@
 #include "report/TraceFindings.h"
 #include "trace/Trace.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,7 +28,17 @@ struct PictureArgs {
   std::string Format;
   std::string File;
   std::string Out;
+  pictures::PerfettoOptions Window; // trace export only
 };
+
+/// Milliseconds since the trace began ("12.5") as nanoseconds.
+std::optional<uint64_t> parseMillis(const std::string &S) {
+  char *End = nullptr;
+  double Ms = std::strtod(S.c_str(), &End);
+  if (S.empty() || *End || !std::isfinite(Ms) || Ms < 0 || Ms > 1e12)
+    return std::nullopt;
+  return static_cast<uint64_t>(Ms * 1e6 + 0.5);
+}
 
 /// Parses `FILE [--format=F] [-o OUT]` from A[First]; returns an exit code
 /// on error.
@@ -63,6 +76,40 @@ std::optional<int> parse(const Args &A, std::string_view Sub,
       P.Out = *V;
       continue;
     }
+    if (Sub == "trace export") {
+      bool IsFrom = false;
+      std::optional<std::string> V = optionValue(A, I, "--from", Missing);
+      if (V)
+        IsFrom = true;
+      else
+        V = optionValue(A, I, "--to", Missing);
+      if (V) {
+        const char *Name = IsFrom ? "--from" : "--to";
+        std::optional<uint64_t> Ns = Missing ? std::nullopt : parseMillis(*V);
+        if (!Ns)
+          return usageError(Cmd, std::string(Name) +
+                                     " needs a time in milliseconds since the "
+                                     "trace began (as `weft trace show` "
+                                     "prints them), e.g. 12.5");
+        (IsFrom ? P.Window.FromNs : P.Window.ToNs) = *Ns;
+        continue;
+      }
+      if (auto V = optionValue(A, I, "--actors", Missing)) {
+        if (Missing || V->empty())
+          return usageError(Cmd, "--actors needs names, e.g. "
+                                 "--actors=MainThread,Thread-1");
+        std::string Name;
+        for (char C : *V + ",")
+          if (C == ',') {
+            if (!Name.empty())
+              P.Window.Actors.insert(Name);
+            Name.clear();
+          } else {
+            Name += C;
+          }
+        continue;
+      }
+    }
     if (A[I].size() > 1 && A[I][0] == '-')
       return usageError(Cmd, "unknown option '" + A[I] + "'");
     if (!P.File.empty())
@@ -71,6 +118,8 @@ std::optional<int> parse(const Args &A, std::string_view Sub,
   }
   if (P.File.empty())
     return usageError(Cmd, "no trace file given");
+  if (P.Window.FromNs > P.Window.ToNs)
+    return usageError(Cmd, "--from is after --to");
   struct stat In, Out;
   if (!P.Out.empty() && stat(P.File.c_str(), &In) == 0 &&
       stat(P.Out.c_str(), &Out) == 0 && In.st_dev == Out.st_dev &&
@@ -145,8 +194,23 @@ int traceExport(const Args &A) {
   trace::Trace T;
   if (!load(P.File, T))
     return ExitUsage;
+  for (const std::string &Name : P.Window.Actors) {
+    bool Known = false;
+    for (const auto &[Id, Info] : T.Actors)
+      Known |= Info.Name == Name;
+    if (!Known) {
+      std::set<std::string> Names;
+      for (const auto &[Id, Info] : T.Actors)
+        Names.insert(Info.Name);
+      std::string List;
+      for (const std::string &N : Names)
+        List += (List.empty() ? "" : ", ") + N;
+      return usageError("trace", "--actors: no actor named '" + Name +
+                                     "' in this trace (it has " + List + ")");
+    }
+  }
   std::ostringstream OS;
-  pictures::writePerfetto(OS, T, report::findingsInTrace(T));
+  pictures::writePerfetto(OS, T, report::findingsInTrace(T), P.Window);
   if (!writeOut(P.Out, OS.str()))
     return ExitUsage;
   if (!P.Out.empty())
