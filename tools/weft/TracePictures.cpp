@@ -209,10 +209,23 @@ int traceExport(const Args &A) {
                                      "' in this trace (it has " + List + ")");
     }
   }
-  std::ostringstream OS;
+  // Written as it is made (a long trace's JSON is many times its size).
+  std::ofstream File;
+  if (!P.Out.empty()) {
+    File.open(P.Out, std::ios::binary);
+    if (!File) {
+      std::cerr << "weft: error: cannot write " << P.Out << "\n";
+      return ExitUsage;
+    }
+  }
+  std::ostream &OS = P.Out.empty() ? std::cout : File;
   pictures::writePerfetto(OS, T, report::findingsInTrace(T), P.Window);
-  if (!writeOut(P.Out, OS.str()))
+  OS.flush();
+  if (!OS) {
+    std::cerr << "weft: error: cannot write "
+              << (P.Out.empty() ? "the standard output" : P.Out) << "\n";
     return ExitUsage;
+  }
   if (!P.Out.empty())
     note("wrote " + P.Out + " (open it at https://ui.perfetto.dev or "
                             "chrome://tracing)");
