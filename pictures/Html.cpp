@@ -34,13 +34,6 @@ std::string esc(std::string_view S) {
   return R;
 }
 
-std::string locText(const report::Location &L) {
-  if (L.File.empty())
-    return "";
-  return L.File + ":" + std::to_string(L.Line) +
-         (L.Column ? ":" + std::to_string(L.Column) : "");
-}
-
 /// Source files, read once each.
 class Sources {
 public:
@@ -187,14 +180,14 @@ void writeHtmlReport(std::ostream &OS, const trace::Trace &T,
        << "<h3><span class=\"rule\">" << report::ruleInfo(F.Rule).Id
        << "</span> " << esc(Sev) << ": " << esc(F.Message) << "</h3>\n";
     if (!F.Loc.File.empty())
-      OS << "<p class=\"loc\">" << esc(locText(F.Loc)) << "</p>\n"
+      OS << "<p class=\"loc\">" << esc(locationText(F.Loc)) << "</p>\n"
          << Src.excerpt(F.Loc, O.ContextLines) << "\n";
     if (!F.Notes.empty()) {
       OS << "<ul class=\"notes\">\n";
       for (const report::Related &N : F.Notes) {
         OS << "<li>";
         if (!N.Loc.File.empty())
-          OS << "<span class=\"loc\">" << esc(locText(N.Loc)) << "</span> ";
+          OS << "<span class=\"loc\">" << esc(locationText(N.Loc)) << "</span> ";
         OS << esc(N.Message);
         if (!N.Loc.File.empty())
           OS << Src.excerpt(N.Loc, 0);

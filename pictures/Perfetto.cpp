@@ -30,13 +30,6 @@ std::string fullSite(const trace::Trace &T, uint32_t Site) {
   return R;
 }
 
-std::string locationText(const report::Location &L) {
-  if (L.File.empty())
-    return "";
-  return L.File + ":" + std::to_string(L.Line) +
-         (L.Column ? ":" + std::to_string(L.Column) : "");
-}
-
 /// One line of JSON per event: {"ph": ..., ...}.
 class EventWriter {
 public:
@@ -266,35 +259,28 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
     slice(E.Actor, Ts[I], 0,
           std::string(Info->Name) + (What.empty() ? "" : " " + What), "op",
           fullSite(T, E.Site), "");
-    for (auto [It, End] = FlowsTo.equal_range(I); It != End; ++It) {
-      const detect::HbEdge &Ed = Edges[It->second];
-      if (!shown(Ed.From))
-        continue;
-      W.begin();
-      W.field("ph", "f", false);
-      W.field("bp", "e");
-      W.field("cat", "happens-before");
-      W.field("name", Ed.Label);
-      W.raw("id", std::to_string(It->second + 1));
-      W.raw("pid", std::to_string(Pid));
-      W.raw("tid", std::to_string(E.Actor));
-      W.raw("ts", micros(Ts[I]));
-      W.end();
-    }
-    for (auto [It, End] = FlowsFrom.equal_range(I); It != End; ++It) {
-      const detect::HbEdge &Ed = Edges[It->second];
-      if (!shown(Ed.To))
-        continue;
-      W.begin();
-      W.field("ph", "s", false);
-      W.field("cat", "happens-before");
-      W.field("name", Ed.Label);
-      W.raw("id", std::to_string(It->second + 1));
-      W.raw("pid", std::to_string(Pid));
-      W.raw("tid", std::to_string(E.Actor));
-      W.raw("ts", micros(Ts[I]));
-      W.end();
-    }
+    // Arrow ends: "f" (bound to the enclosing slice) where an edge
+    // arrives, "s" where one leaves; both ends must be drawn.
+    auto flow = [&](const std::multimap<size_t, size_t> &Ends, bool Arrives) {
+      for (auto [It, End] = Ends.equal_range(I); It != End; ++It) {
+        const detect::HbEdge &Ed = Edges[It->second];
+        if (!shown(Arrives ? Ed.From : Ed.To))
+          continue;
+        W.begin();
+        W.field("ph", Arrives ? "f" : "s", false);
+        if (Arrives)
+          W.field("bp", "e");
+        W.field("cat", "happens-before");
+        W.field("name", Ed.Label);
+        W.raw("id", std::to_string(It->second + 1));
+        W.raw("pid", std::to_string(Pid));
+        W.raw("tid", std::to_string(E.Actor));
+        W.raw("ts", micros(Ts[I]));
+        W.end();
+      }
+    };
+    flow(FlowsTo, true);
+    flow(FlowsFrom, false);
     for (auto [It, End] = Begins.equal_range(I); It != End; ++It)
       if (It->second->K == Interval::Held)
         held(*It->second, true, Ts[I]);

@@ -10,6 +10,13 @@ namespace weft::pictures {
 using trace::Event;
 using trace::EventKind;
 
+std::string locationText(const report::Location &L) {
+  if (L.File.empty())
+    return "";
+  return L.File + ":" + std::to_string(L.Line) +
+         (L.Column ? ":" + std::to_string(L.Column) : "");
+}
+
 Timeline buildTimeline(const trace::Trace &T) {
   const std::vector<Event> &Ev = T.Events;
   const size_t N = Ev.size();

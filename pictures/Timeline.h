@@ -9,6 +9,7 @@
 #ifndef WEFT_PICTURES_TIMELINE_H
 #define WEFT_PICTURES_TIMELINE_H
 
+#include "report/Finding.h"
 #include "trace/Trace.h"
 
 #include <cstdint>
@@ -44,6 +45,10 @@ struct Timeline {
 };
 
 Timeline buildTimeline(const trace::Trace &T);
+
+/// "file:line:column" of a finding's location (the path as recorded), or
+/// "" for none.
+std::string locationText(const report::Location &L);
 
 } // namespace weft::pictures
 
