@@ -40,6 +40,10 @@ int cmdReplay(const Args &A);  // ReplayCmd.cpp
 int traceExport(const Args &A);
 int traceGraph(const Args &A);
 int cmdReport(const Args &A); // TracePictures.cpp
+/// `--report=DIR` of run and explore: the HTML report, the Perfetto JSON
+/// and the DOT graphs of \p TracePath into DIR (named after the trace).
+/// Prints where they went; false (with a message) if it cannot.
+bool writeRunPictures(const std::string &TracePath, const std::string &Dir);
 /// \p Prog as an absolute path when it names a file (a controlled run's
 /// trace names its program for `weft replay`).
 std::string absoluteProgram(const std::string &Prog);

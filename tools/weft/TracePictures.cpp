@@ -272,4 +272,32 @@ int cmdReport(const Args &A) {
   return T.Damage.empty() ? ExitClean : ExitFindings;
 }
 
+bool writeRunPictures(const std::string &TracePath, const std::string &Dir) {
+  trace::Trace T;
+  std::string Err;
+  if (!trace::readTrace(TracePath, T, Err)) {
+    std::cerr << "weft: error: cannot draw " << TracePath << ": " << Err
+              << "\n";
+    return false;
+  }
+  std::string Stem = baseName(TracePath);
+  if (Stem.size() > 7 && Stem.substr(Stem.size() - 7) == ".wtrace")
+    Stem.resize(Stem.size() - 7);
+  std::string Base = Dir + "/" + Stem;
+  std::vector<report::Finding> Findings = report::findingsInTrace(T);
+  std::ostringstream Html, Json, Dot;
+  pictures::HtmlOptions O;
+  O.TracePath = TracePath;
+  pictures::writeHtmlReport(Html, T, Findings, O);
+  pictures::writePerfetto(Json, T, Findings);
+  pictures::writeGraphsDot(Dot, T);
+  if (!writeOut(Base + ".html", Html.str()) ||
+      !writeOut(Base + ".json", Json.str()) ||
+      !writeOut(Base + ".dot", Dot.str()))
+    return false;
+  note("report: " + Base + ".html (timeline for Perfetto: " + Base +
+       ".json; graphs: " + Base + ".dot)");
+  return true;
+}
+
 } // namespace weft::cli
