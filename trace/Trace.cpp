@@ -337,6 +337,18 @@ std::string Trace::objectName(uint32_t Id) const {
 //===----------------------------------------------------------------------===//
 
 namespace {
+/// Why a file that is not a regular one is refused as a trace.
+std::string notRegular(mode_t Mode) {
+  const char *What = S_ISDIR(Mode)    ? "a directory"
+                     : S_ISFIFO(Mode) ? "a FIFO"
+                     : S_ISCHR(Mode)  ? "a character device"
+                     : S_ISBLK(Mode)  ? "a block device"
+                     : S_ISSOCK(Mode) ? "a socket"
+                                      : "a special file";
+  return std::string("not a regular file (") + What +
+         "); a trace is a regular file";
+}
+
 /// A read-only view of the whole file.
 class FileView {
 public:
@@ -345,19 +357,31 @@ public:
       ::munmap(Data, Size);
   }
   bool open(const std::string &Path, std::string &Error) {
-    int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
+    // Only a regular file is a trace. Look before opening: opening a FIFO
+    // blocks until a writer comes, and a device may never end. The file
+    // may be swapped between the two calls, so the open does not block
+    // (O_NONBLOCK) and what was opened is checked again.
+    struct stat St;
+    if (::stat(Path.c_str(), &St) != 0) {
+      Error = "cannot open trace file: " + std::string(std::strerror(errno));
+      return false;
+    }
+    if (!S_ISREG(St.st_mode)) {
+      Error = notRegular(St.st_mode);
+      return false;
+    }
+    int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (Fd < 0) {
       Error = "cannot open trace file: " + std::string(std::strerror(errno));
       return false;
     }
-    struct stat St;
     if (::fstat(Fd, &St) != 0) {
       Error = "cannot stat trace file: " + std::string(std::strerror(errno));
       ::close(Fd);
       return false;
     }
     if (!S_ISREG(St.st_mode)) {
-      Error = "not a regular file";
+      Error = notRegular(St.st_mode);
       ::close(Fd);
       return false;
     }

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 namespace weft::cli {
@@ -88,6 +89,29 @@ void damageNote(const std::string &Path, const trace::Trace &T) {
               << " (events before it were read)\n";
 }
 
+/// A trace its writer never closed: the program crashed, was killed (or
+/// is still running). Says so, with the last event of each actor: where
+/// each one was when the program ended.
+void uncleanNote(const std::string &Path, const trace::Trace &T) {
+  std::cerr << "weft: error: " << Path
+            << ": the program did not end cleanly (it crashed, was killed, "
+               "or is still running); the trace holds "
+            << T.Events.size() << " event(s) up to then\n";
+  std::map<uint16_t, const trace::Event *> Last;
+  for (const trace::Event &E : T.Events) {
+    const trace::EventInfo *Info = trace::eventInfo(E.Kind);
+    if (Info && Info->Cat == trace::Category::Sync)
+      Last[E.Actor] = &E;
+  }
+  for (const auto &[Actor, E] : Last) {
+    std::string Site = siteText(T, E->Site);
+    std::string Object = objectText(T, *E);
+    std::cerr << "  last event of " << shortActor(T, Actor) << ": "
+              << trace::eventName(E->Kind) << (Object.empty() ? "" : " ")
+              << Object << (Site.empty() ? "" : " at " + Site) << "\n";
+  }
+}
+
 int show(const std::string &Path, bool Times) {
   trace::Trace T;
   if (!load(Path, T))
@@ -159,12 +183,20 @@ int check(const std::string &Path, report::Format Fmt) {
   report::normalize(R);
   emitReport(R, Fmt, "");
   damageNote(Path, T);
-  return R.Findings.empty() && T.Damage.empty() ? ExitClean : ExitFindings;
+  bool Unclean = !T.closedCleanly();
+  if (Unclean)
+    uncleanNote(Path, T);
+  return R.Findings.empty() && T.Damage.empty() && !Unclean ? ExitClean
+                                                           : ExitFindings;
 }
 
 } // namespace
 
 int cmdTrace(const Args &A) {
+  // `weft trace show --help`, `weft trace check -h`: the command's help.
+  for (const std::string &Arg : A)
+    if (Arg == "--help" || Arg == "-h")
+      return cmdHelp({"trace"});
   if (A.empty())
     return usageError("trace", "expected 'show' or 'check'");
   const std::string &Sub = A[0];
