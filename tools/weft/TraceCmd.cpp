@@ -5,12 +5,15 @@
 #include "report/TraceFindings.h"
 #include "trace/Trace.h"
 
+#include <chrono>
 #include <cinttypes>
+#include <cstdlib>
 #include <cstring>
 #include <cstdio>
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <unistd.h>
 
 namespace weft::cli {
 namespace {
@@ -74,9 +77,58 @@ std::string objectText(const trace::Trace &T, const trace::Event &E) {
   }
 }
 
+/// A progress line on stderr while a large trace is read: on a terminal
+/// after 1 s (one line, redrawn), elsewhere after 10 s (a line every 10 s).
+/// WEFT_PROGRESS_AFTER=SECONDS sets the delay (0: from the start).
+class ReadProgress {
+public:
+  explicit ReadProgress(const std::string &Path) : Path(Path) {
+    Tty = ::isatty(2) != 0;
+    Delay = Tty ? 1.0 : 10.0;
+    if (const char *E = std::getenv("WEFT_PROGRESS_AFTER"); E && *E)
+      Delay = std::atof(E);
+    Every = Tty ? 0.2 : 10.0;
+    Start = Clock::now();
+  }
+  void operator()(uint64_t Done, uint64_t Total) {
+    double Now = seconds();
+    if (Now < Delay || (Shown && Now - LastShown < Every))
+      return;
+    unsigned Pct = Total ? unsigned(Done * 100 / Total) : 100;
+    std::string Line = "weft: reading " + Path + ": " + std::to_string(Pct) +
+                       "% of " + std::to_string(Total) + " records";
+    std::cerr << (Tty ? "\r" + Line + "\033[K" : Line + "\n") << std::flush;
+    Shown = true;
+    LastShown = Now;
+  }
+  /// Ends the line (and says how long it took) if one was shown.
+  void finish() {
+    if (!Shown)
+      return;
+    char Took[64];
+    std::snprintf(Took, sizeof Took, "%.1f s", seconds());
+    std::cerr << (Tty ? "\r" : "") << "weft: read " << Path << " in " << Took
+              << (Tty ? "\033[K\n" : "\n");
+  }
+
+private:
+  using Clock = std::chrono::steady_clock;
+  double seconds() const {
+    return std::chrono::duration<double>(Clock::now() - Start).count();
+  }
+  std::string Path;
+  bool Tty = false, Shown = false;
+  double Delay = 0, Every = 0, LastShown = 0;
+  Clock::time_point Start;
+};
+
 bool load(const std::string &Path, trace::Trace &T) {
   std::string Err;
-  if (!trace::readTrace(Path, T, Err)) {
+  ReadProgress Progress(Path);
+  bool Ok = trace::readTrace(
+      Path, T, Err, [&](uint64_t Done, uint64_t Total) { Progress(Done, Total); });
+  Progress.finish();
+  if (!Ok) {
     std::cerr << "weft: error: " << Path << ": " << Err << "\n";
     return false;
   }
