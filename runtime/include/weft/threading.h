@@ -39,6 +39,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <source_location>
 #include <string>
 #include <tuple>
@@ -137,6 +138,11 @@ private:
   void setTarget(std::function<void()> Fn);
   std::shared_ptr<core::ThreadState> State;
 };
+
+/// Python's repr of a Thread, what print(t) prints:
+/// <Thread(Thread-1, started 140233)>, <_MainThread(MainThread, started
+/// 140230)>, <Thread(w, initial daemon)>, <Thread(Thread-2, stopped 140236)>.
+std::ostream &operator<<(std::ostream &OS, const Thread &T);
 
 /// The Thread object of the calling thread (main thread included; a thread
 /// not started by weft gets a "Dummy-N" object, as in Python).
