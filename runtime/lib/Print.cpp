@@ -3,6 +3,8 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cxxabi.h>
 #include <unistd.h>
 
 namespace weft::detail {
@@ -55,6 +57,18 @@ void appendFloatRepr(std::string &Out, double D) {
   if (S.find_first_of(".eni") == std::string::npos)
     S += ".0";
   Out += S;
+}
+
+void appendObjectRepr(std::string &Out, const std::type_info &Type,
+                      const void *Address) {
+  int Status = 0;
+  char *Name = abi::__cxa_demangle(Type.name(), nullptr, nullptr, &Status);
+  std::string Class = Status == 0 && Name ? Name : Type.name();
+  std::free(Name);
+  if (size_t Colon = Class.rfind("::"); Colon != std::string::npos)
+    Class = Class.substr(Colon + 2);
+  fmt::format_to(std::back_inserter(Out), "<__main__.{} object at {}>", Class,
+                 Address);
 }
 
 } // namespace weft::detail

@@ -17,7 +17,8 @@
 //     and (1,); optional: its value or None; a pointer to a printable
 //     object: the object (None if null)
 //   - anything else with operator<<: what it writes (weft's Thread prints
-//     <Thread(Thread-1, started 1234)> as Python does)
+//     <Thread(Thread-1, started 1234)> as Python does); an object without
+//     one: Python's default repr, <__main__.A object at 0x55d0c2a4f2b0>
 //
 // weft::format(F, args...) is Python's str.format / f-string with fmt's
 // format language (which is Python's): weft::format("{:>5} {:.2f} {}", 7,
@@ -39,6 +40,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <typeinfo>
 #include <utility>
 
 namespace weft {
@@ -51,6 +53,10 @@ void writeLine(std::string_view Line); // one write(2) to stdout
 void appendStringRepr(std::string &Out, std::string_view S);
 /// Python's repr of a float (shortest round trip, ".0" when integral).
 void appendFloatRepr(std::string &Out, double D);
+/// Python's default repr of an object: <__main__.A object at 0x7f...>,
+/// with the C++ class name of \p Type (namespaces dropped).
+void appendObjectRepr(std::string &Out, const std::type_info &Type,
+                      const void *Address);
 
 template <class T>
 concept StringLike = std::is_convertible_v<const T &, std::string_view>;
@@ -108,10 +114,15 @@ template <class T> void append(std::string &Out, const T &V, bool Repr) {
       Out += "None";
   } else if constexpr (std::is_pointer_v<T> &&
                        !std::is_void_v<std::remove_pointer_t<T>>) {
-    if (V)
-      append(Out, *V, Repr);
-    else
+    // A pointer stands for the Python object it points to.
+    using Pointee = std::remove_cv_t<std::remove_pointer_t<T>>;
+    if (!V)
       Out += "None";
+    else if constexpr (std::is_class_v<Pointee> && !Streamable<Pointee> &&
+                       !Sequence<Pointee> && !TupleLike<Pointee>)
+      appendObjectRepr(Out, typeid(*V), V);
+    else
+      append(Out, *V, Repr);
   } else if constexpr (MapLike<T>) {
     Out += '{';
     bool First = true;
@@ -151,6 +162,8 @@ template <class T> void append(std::string &Out, const T &V, bool Repr) {
     std::ostringstream OS;
     OS << V;
     Out += OS.str();
+  } else if constexpr (std::is_class_v<T>) {
+    appendObjectRepr(Out, typeid(V), &V); // as Python prints an object
   } else {
     static_assert(Streamable<T>, "weft::print: this type cannot be printed "
                                  "(give it an operator<<)");
