@@ -86,6 +86,19 @@ void appendTuple(std::string &Out, const Tuple &V, std::index_sequence<I...>) {
   Out += sizeof...(I) == 1 ? ",)" : ")";
 }
 
+/// "[a, b]" / "{a, b}": the repr of each element of \p V.
+template <class R>
+void appendItems(std::string &Out, const R &V, char Open, char Close) {
+  Out += Open;
+  bool First = true;
+  for (const auto &E : V) {
+    Out += First ? "" : ", ";
+    First = false;
+    append(Out, E, true);
+  }
+  Out += Close;
+}
+
 template <class T> void append(std::string &Out, const T &V, bool Repr) {
   if constexpr (std::is_same_v<T, bool>) {
     Out += V ? "True" : "False";
@@ -135,27 +148,12 @@ template <class T> void append(std::string &Out, const T &V, bool Repr) {
     }
     Out += '}';
   } else if constexpr (SetLike<T>) {
-    if (std::begin(V) == std::end(V)) {
+    if (std::begin(V) == std::end(V))
       Out += "set()";
-      return;
-    }
-    Out += '{';
-    bool First = true;
-    for (const auto &E : V) {
-      Out += First ? "" : ", ";
-      First = false;
-      append(Out, E, true);
-    }
-    Out += '}';
+    else
+      appendItems(Out, V, '{', '}');
   } else if constexpr (Sequence<T>) {
-    Out += '[';
-    bool First = true;
-    for (const auto &E : V) {
-      Out += First ? "" : ", ";
-      First = false;
-      append(Out, E, true);
-    }
-    Out += ']';
+    appendItems(Out, V, '[', ']');
   } else if constexpr (TupleLike<T>) {
     appendTuple(Out, V, std::make_index_sequence<std::tuple_size_v<T>>());
   } else if constexpr (Streamable<T>) {
