@@ -14,7 +14,11 @@
 namespace weft::trace {
 
 /// Bump when an existing record kind changes meaning or layout.
-inline constexpr uint16_t FormatVersion = 2;
+/// Version 3: block-link records carry their block's CRC-32C and `check`
+/// records cover what no block-link does. Version 2 files are still read
+/// (without checksums); version 1 files are refused.
+inline constexpr uint16_t FormatVersion = 3;
+inline constexpr uint16_t OldestReadableVersion = 2;
 inline constexpr char Magic[8] = {'W', 'E', 'F', 'T', 'T', 'R', 'C', '\0'};
 
 enum class Category : uint8_t { Meta, Sync, Report };

@@ -14,6 +14,8 @@
 //===----------------------------------------------------------------------===//
 #include "trace/Trace.h"
 
+#include "trace/Crc32c.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -267,8 +269,85 @@ uint64_t TraceWriter::recordCount() const {
   return std::min(Next.load(std::memory_order_relaxed), MaxRecords);
 }
 
+uint32_t TraceWriter::checksum(uint64_t First, uint64_t N) const {
+  return crc32c(Base + HeaderBytes + First * RecordBytes, N * RecordBytes);
+}
+
+void TraceWriter::seal() {
+  if (!Base || Closed.load(std::memory_order_acquire))
+    return;
+  std::lock_guard<std::mutex> Lock(SealMutex);
+  // Only what is stored: a slot whose kind is still 0 is unused, a hole, or
+  // being written by a thread that is still running (a daemon); a later
+  // record after it stays unchecked.
+  const uint64_t End =
+      std::min({Next.load(std::memory_order_acquire), MaxRecords,
+                FileRecords.load(std::memory_order_acquire)});
+  auto kindAt = [&](uint64_t I) {
+    return std::atomic_ref<uint8_t>(
+               *reinterpret_cast<uint8_t *>(Base + HeaderBytes + I * RecordBytes))
+        .load(std::memory_order_acquire);
+  };
+  std::vector<Record> Checks;
+  auto cover = [&](uint64_t First, uint64_t N) {
+    while (N > 0) {
+      uint64_t Take = std::min<uint64_t>(N, 0xffff);
+      Record C{};
+      C.Kind = static_cast<uint8_t>(EventKind::Check);
+      C.Actor = static_cast<uint16_t>(Take);
+      C.Object = static_cast<uint32_t>(First);
+      C.Site = static_cast<uint32_t>(First >> 32);
+      C.Time = checksum(First, Take);
+      Checks.push_back(C);
+      First += Take;
+      N -= Take;
+    }
+  };
+  const auto BlockKind = static_cast<uint8_t>(EventKind::Block);
+  const auto LinkKind = static_cast<uint8_t>(EventKind::BlockLink);
+  uint64_t RunStart = End, I = 0;
+  auto endRun = [&](uint64_t At) {
+    if (RunStart < At)
+      cover(RunStart, At - RunStart);
+    RunStart = End;
+  };
+  while (I < End) {
+    uint8_t K = kindAt(I);
+    if (K == 0) {
+      endRun(I);
+      ++I;
+      continue;
+    }
+    if (K != BlockKind) {
+      if (RunStart == End)
+        RunStart = I;
+      ++I;
+      continue;
+    }
+    endRun(I);
+    Record B;
+    std::memcpy(&B, Base + HeaderBytes + I * RecordBytes, RecordBytes);
+    uint64_t Size = std::max<uint32_t>(B.Time, 1);
+    uint64_t BlockEnd = std::min(I + Size, End);
+    // A block whose thread moved on is covered by its link; otherwise the
+    // stored part of it gets a check.
+    uint64_t J = I + 1;
+    while (J < BlockEnd && kindAt(J) != 0 && kindAt(J) != LinkKind)
+      ++J;
+    if (J >= BlockEnd || kindAt(J) != LinkKind)
+      cover(I, J - I);
+    I += Size;
+  }
+  endRun(End);
+  if (!Checks.empty())
+    appendMany(Checks.data(), Checks.size());
+}
+
 void TraceWriter::close() {
-  if (!Base || Closed.exchange(true))
+  if (!Base)
+    return;
+  seal();
+  if (Closed.exchange(true))
     return;
   std::lock_guard<std::mutex> Lock(GrowMutex);
   // Slots reserved before this point stay inside the file; any later
@@ -285,6 +364,7 @@ void TraceWriter::close() {
 void TraceWriter::flush() {
   if (!Base)
     return;
+  seal();
   uint64_t Records =
       std::min(recordCount(), FileRecords.load(std::memory_order_acquire));
   ::msync(Base, HeaderBytes + Records * RecordBytes, MS_SYNC);
@@ -337,6 +417,18 @@ std::string Trace::objectName(uint32_t Id) const {
 //===----------------------------------------------------------------------===//
 
 namespace {
+/// Why a file that is not a regular one is refused as a trace.
+std::string notRegular(mode_t Mode) {
+  const char *What = S_ISDIR(Mode)    ? "a directory"
+                     : S_ISFIFO(Mode) ? "a FIFO"
+                     : S_ISCHR(Mode)  ? "a character device"
+                     : S_ISBLK(Mode)  ? "a block device"
+                     : S_ISSOCK(Mode) ? "a socket"
+                                      : "a special file";
+  return std::string("not a regular file (") + What +
+         "); a trace is a regular file";
+}
+
 /// A read-only view of the whole file.
 class FileView {
 public:
@@ -345,19 +437,31 @@ public:
       ::munmap(Data, Size);
   }
   bool open(const std::string &Path, std::string &Error) {
-    int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
+    // Only a regular file is a trace. Look before opening: opening a FIFO
+    // blocks until a writer comes, and a device may never end. The file
+    // may be swapped between the two calls, so the open does not block
+    // (O_NONBLOCK) and what was opened is checked again.
+    struct stat St;
+    if (::stat(Path.c_str(), &St) != 0) {
+      Error = "cannot open trace file: " + std::string(std::strerror(errno));
+      return false;
+    }
+    if (!S_ISREG(St.st_mode)) {
+      Error = notRegular(St.st_mode);
+      return false;
+    }
+    int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (Fd < 0) {
       Error = "cannot open trace file: " + std::string(std::strerror(errno));
       return false;
     }
-    struct stat St;
     if (::fstat(Fd, &St) != 0) {
       Error = "cannot stat trace file: " + std::string(std::strerror(errno));
       ::close(Fd);
       return false;
     }
     if (!S_ISREG(St.st_mode)) {
-      Error = "not a regular file";
+      Error = notRegular(St.st_mode);
       ::close(Fd);
       return false;
     }
@@ -383,6 +487,64 @@ private:
   size_t Size = 0;
 };
 
+/// Verifies the checksums of a version 3 trace's records [0, End): each
+/// block-link's (the CRC-32C of its block's records before it) and each
+/// check record's. Returns "" if all match; otherwise says which range is
+/// bad and sets \p BadStart to its first record (decoding stops there).
+/// Never reads outside [0, End).
+std::string firstBadChecksum(
+    const unsigned char *Recs, uint64_t End, uint64_t HeaderSize,
+    uint64_t &BadStart,
+    const std::function<void(uint64_t, uint64_t)> &Progress) {
+  BadStart = End;
+  std::string Message;
+  auto byteOf = [&](uint64_t Index) {
+    return HeaderSize + Index * RecordBytes;
+  };
+  auto bad = [&](uint64_t First, uint64_t N, const std::string &What) {
+    if (First >= BadStart)
+      return;
+    BadStart = First;
+    Message = What + " at byte " + std::to_string(byteOf(First)) + " (" +
+              std::to_string(N) + " records, to byte " +
+              std::to_string(byteOf(First + N)) +
+              "): its records changed after they were written";
+  };
+  uint64_t BlockStart = 0, BlockEnd = 0;
+  for (uint64_t I = 0; I < End; ++I) {
+    if (Progress && (I & 0xfffff) == 0)
+      Progress(I, 2 * End); // the first half of the work
+    Record R;
+    std::memcpy(&R, Recs + I * RecordBytes, RecordBytes);
+    switch (static_cast<EventKind>(R.Kind)) {
+    case EventKind::Block:
+      if (R.Time >= 2) {
+        BlockStart = I;
+        BlockEnd = std::min<uint64_t>(I + R.Time, End);
+      }
+      break;
+    case EventKind::BlockLink:
+      if (I > BlockStart && I < BlockEnd &&
+          crc32c(Recs + BlockStart * RecordBytes,
+                 (I - BlockStart) * RecordBytes) != R.Time)
+        bad(BlockStart, I - BlockStart + 1, "bad checksum in the block");
+      break;
+    case EventKind::Check: {
+      uint64_t First = uint64_t(R.Object) | (uint64_t(R.Site) << 32);
+      uint64_t N = R.Actor;
+      if (N == 0 || First >= End || N > End - First)
+        bad(I, 1, "bad check record (its range is outside the file)");
+      else if (crc32c(Recs + First * RecordBytes, N * RecordBytes) != R.Time)
+        bad(First, N, "bad checksum in the records");
+      break;
+    }
+    default:
+      break;
+    }
+  }
+  return Message;
+}
+
 /// The full sequence number of a record written outside a block (a
 /// finding): the value nearest to the highest one read so far.
 uint64_t nearestSeq(uint32_t Low, uint64_t Latest) {
@@ -407,7 +569,8 @@ struct OrderKey {
 };
 } // namespace
 
-bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
+bool readTrace(const std::string &Path, Trace &Out, std::string &Error,
+               const std::function<void(uint64_t, uint64_t)> &Progress) {
   Out = Trace();
   FileView File;
   if (!File.open(Path, Error))
@@ -426,9 +589,11 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
   }
   std::memcpy(&Out.Header, Bytes, HeaderBytes);
   const FileHeader &H = Out.Header;
-  if (H.Version != FormatVersion) {
+  if (H.Version < OldestReadableVersion || H.Version > FormatVersion) {
     Error = "unsupported trace version " + std::to_string(H.Version) +
-            " (this weft reads version " + std::to_string(FormatVersion) + ")";
+            " (this weft reads versions " +
+            std::to_string(OldestReadableVersion) + " to " +
+            std::to_string(FormatVersion) + ")";
     return false;
   }
   if (H.HeaderSize < HeaderBytes) {
@@ -470,6 +635,20 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
   while (End > 0 && Recs[(End - 1) * RecordBytes] == 0)
     --End;
 
+  // Checksums first (version 3): decoding stops at the first record of
+  // the first range whose CRC does not match.
+  uint64_t Verified = End;
+  if (H.Version >= 3) {
+    std::string Bad = firstBadChecksum(Recs, End, H.HeaderSize, Verified,
+                                       Progress);
+    if (!Bad.empty()) {
+      End = Verified;
+      Out.Damage = Bad;
+    }
+  }
+  std::string ChecksumDamage = std::move(Out.Damage);
+  Out.Damage.clear();
+
   // Names are resolved after the pass so definitions may come in any order.
   struct PendingSite {
     uint32_t Id, File, Line, Column;
@@ -495,8 +674,12 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
   std::vector<OrderKey> Keys;
   std::vector<uint64_t> Clocks; // per event, before sorting
 
+  // Progress: (records done, records to do); a verified file is read twice.
+  const uint64_t Pass0 = H.Version >= 3 ? Verified : 0;
   uint64_t I = 0;
   while (I < End) {
+    if (Progress && (I & 0xfffff) == 0)
+      Progress(Pass0 + I, Pass0 + End);
     Record R = record(I);
     if (R.Kind == 0) {
       // Inside a block, zeros at its end are slots its thread never used;
@@ -572,7 +755,9 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
       BlockClock = StreamClock[BlockStream]; // goes on from its last block
       break;
     case EventKind::BlockLink:
-      break; // the reader goes by sequence numbers, not by links
+    case EventKind::Check:
+      break; // the reader goes by sequence numbers, not by links; the
+             // checksums were verified before
     case EventKind::Clock:
       BlockClock = uint64_t(R.Object) | (uint64_t(R.Site) << 32);
       if (I < BlockEnd)
@@ -622,6 +807,8 @@ bool readTrace(const std::string &Path, Trace &Out, std::string &Error) {
   }
   Out.Events = std::move(Sorted);
 
+  if (Out.Damage.empty())
+    Out.Damage = std::move(ChecksumDamage);
   if (Out.Damage.empty() && Avail % RecordBytes != 0)
     Out.Damage = "truncated record at byte " + std::to_string(byteOf(NumWhole));
   if (Out.Damage.empty() && H.Closed == 1 && H.RecordCount > NumWhole)

@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -76,7 +77,15 @@ public:
   /// safe to call from an exit path. Appends after close are dropped.
   void close();
   /// Makes what was written reach the disk (msync); for fatal paths.
+  /// Seals first.
   void flush();
+  /// Appends `check` records (CRC-32C) for every written record that no
+  /// block-link covers: records outside blocks and the used part of blocks
+  /// that are not full. close() and flush() call it; thread-safe.
+  void seal();
+  /// CRC-32C of the \p N records from slot \p First (all stored by the
+  /// caller, or known complete): what a block-link's time field holds.
+  uint32_t checksum(uint64_t First, uint64_t N) const;
   const std::string &path() const { return Path; }
 
 private:
@@ -102,6 +111,7 @@ private:
   std::atomic<bool> Overflowed{false};
   std::mutex GrowMutex;
   std::mutex InternMutex;
+  std::mutex SealMutex;
   std::unordered_map<std::string, uint32_t> Strings;
   struct SiteKey {
     std::string File;
@@ -163,10 +173,14 @@ struct Trace {
 };
 
 /// Reads \p Path. Returns false (and sets \p Error) only when nothing can be
-/// read: the file is missing, too short for a header, not a weft trace, or
-/// of an unsupported version. Damage after a good header is reported in
+/// read: the file is missing, not a regular file, too short for a header,
+/// not a weft trace, or of an unsupported version. Damage after a good
+/// header (a bad record, a checksum that does not match) is reported in
 /// Trace::Damage with a true return.
-bool readTrace(const std::string &Path, Trace &Out, std::string &Error);
+/// \p Progress, if given, is called now and then with the records read so
+/// far and the total (for a progress line on large files).
+bool readTrace(const std::string &Path, Trace &Out, std::string &Error,
+               const std::function<void(uint64_t, uint64_t)> &Progress = {});
 
 } // namespace weft::trace
 

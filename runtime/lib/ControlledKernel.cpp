@@ -146,17 +146,8 @@ ControlledKernel *ControlledKernel::create(Runtime &R,
   Info.RunMode = trace::Mode::Controlled;
   Info.Seed = Spec.Seed;
   Info.Strategy = Spec.strategyName();
-  // time.time()'s origin: now, or the recording's start in a replay (the
-  // header's StartWallNs), so a replay reads the recording's wall clock.
-  timespec Wall;
-  clock_gettime(CLOCK_REALTIME, &Wall);
-  int64_t Epoch = Script && Script->StartWallNs
-                      ? static_cast<int64_t>(Script->StartWallNs)
-                      : static_cast<int64_t>(Wall.tv_sec) * 1000000000 +
-                            Wall.tv_nsec;
   auto *K = new ControlledKernel(F, std::move(S), std::move(Script));
   K->ScheduleSeed = Spec.Seed;
-  K->WallEpochNs = Epoch;
   K->Rt = &R;
   Instance = K;
   ControlledMode = true;
@@ -179,21 +170,6 @@ void ControlledKernel::attachMain(Actor &Main) {
   Cpu = Knob && *Knob ? std::atoi(Knob) : sched_getcpu();
   pinToCpu();
   LiveActors.store(1, std::memory_order_relaxed);
-  // A recording: time.time() starts at the trace header's StartWallNs (read
-  // back from the file the recorder just created), the value a replay of
-  // this trace starts from, so both read the same wall clock.
-  if (!Script)
-    if (trace::TraceWriter *W = Rt->Rec.writer()) {
-      WEFT_TSAN_IGNORE_ACCESSES(); // no fd happens-before edges for TSan
-      trace::FileHeader H{};
-      int Fd = ::open(W->path().c_str(), O_RDONLY | O_CLOEXEC);
-      if (Fd >= 0) {
-        if (::pread(Fd, &H, sizeof H, 0) == static_cast<ssize_t>(sizeof H) &&
-            H.StartWallNs != 0)
-          WallEpochNs = static_cast<int64_t>(H.StartWallNs);
-        ::close(Fd);
-      }
-    }
   if (WatchdogSeconds > 0)
     startWatchdog(WatchdogSeconds);
 }

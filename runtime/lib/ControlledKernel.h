@@ -107,10 +107,12 @@ public:
   /// The schedule's seed (the trace header's; a replay's is the recording's).
   /// weft::random starts as random.seed(seed()).
   uint64_t seed() const { return ScheduleSeed; }
-  /// time.time() at virtual time 0, in ns since the epoch: the wall clock
-  /// when the run started (a replay: the recording's header StartWallNs).
+  /// time.time() at virtual time 0, in ns since the Unix epoch: a fixed
+  /// date, 2000-01-01 00:00:00 UTC, the same in every run and replay, so
+  /// the whole output of a schedule is reproducible (docs/controlled.md).
   /// time.time() is wallEpochNs() + now().
-  int64_t wallEpochNs() const { return WallEpochNs; }
+  static constexpr int64_t VirtualEpochNs = 946684800LL * 1000000000LL;
+  int64_t wallEpochNs() const { return VirtualEpochNs; }
 
 private:
   struct CActor;
@@ -167,7 +169,6 @@ private:
   std::atomic<bool> Finished{false};
   double WatchdogSeconds = 0;
   uint64_t ScheduleSeed = 0;
-  int64_t WallEpochNs = 0;
   int Cpu = -1; // every actor's thread runs there (-1: anywhere)
 };
 

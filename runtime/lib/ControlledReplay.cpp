@@ -59,7 +59,6 @@ bool loadReplayScript(const std::string &Path, ReplayScript &Out,
     return false;
   }
   Out.Seed = T.Header.Seed;
-  Out.StartWallNs = T.Header.StartWallNs;
   for (const trace::Event &E : T.Events) {
     const trace::EventInfo *Info = trace::eventInfo(E.Kind);
     if (!Info || Info->Cat != trace::Category::Sync)

@@ -35,7 +35,6 @@ struct ReplayScript {
   std::vector<ExpectedEvent> Events;
   std::vector<sched::RecordedChoice> Choices;
   uint64_t Seed = 0;
-  uint64_t StartWallNs = 0; // the recording's wall clock at its start
 };
 
 /// Reads \p Path. False (and \p Error) if it is not a readable trace of a

@@ -42,6 +42,7 @@ struct Recorder::Stream {
   // the next through StreamMu).
   uint64_t Slot = TraceWriter::NoSlot; // next slot to store
   uint64_t Last = 0;                   // the block's last slot (its link)
+  uint64_t BlockFirst = 0;             // the block's first slot
   uint64_t Base = 0;                   // the block's base sequence number
   uint64_t ClockUs = 0;                // time of the last Clock stored
   bool HaveClock = false;              // a Clock was stored
@@ -194,10 +195,16 @@ bool Recorder::newBlock(Stream &S) {
   B.Actor = S.Index; // the thread's clock goes on from its previous block
   B.Time = Size;
   Writer->storeAt(First, B);
-  if (S.Slot == TraceWriter::NoSlot)
+  if (S.Slot == TraceWriter::NoSlot) {
     S.First.store(First, std::memory_order_release);
-  else
-    Writer->storeAt(S.Slot, makeRecord(EventKind::BlockLink, First));
+  } else {
+    // The full block is sealed: its link carries the CRC-32C of every slot
+    // before it (this thread stored them all).
+    Record Link = makeRecord(EventKind::BlockLink, First);
+    Link.Time = Writer->checksum(S.BlockFirst, S.Slot - S.BlockFirst);
+    Writer->storeAt(S.Slot, Link);
+  }
+  S.BlockFirst = First;
   S.Slot = First + 1;
   S.Last = First + Size - 1;
   S.Base = Base;

@@ -3,8 +3,9 @@
 // sleep parks through the Kernel (virtual time under the controlled
 // scheduler) and records a Sleep event; it creates no happens-before edge.
 // The clocks read the kernel's time: under control, monotonic() and
-// perf_counter() are the virtual clock and time() is the run's wall-clock
-// origin (ControlledKernel::wallEpochNs) plus the virtual time. Reading a
+// perf_counter() are the virtual clock and time() is a fixed origin
+// (ControlledKernel::wallEpochNs: 2000-01-01 00:00:00 UTC) plus the
+// virtual time. Reading a
 // clock is not an operation (no event, no scheduling point).
 //===----------------------------------------------------------------------===//
 #include "weft/time.h"

@@ -11,10 +11,7 @@
 //   import time
 #include <weft/weft.h>
 
-#include <cstdint>
-#include <cstdio>
 #include <memory>
-#include <string>
 #include <vector>
 
 using namespace weft;
@@ -40,17 +37,9 @@ private:
   static inline Lock lock;             // lock = Lock()
 };
 
-// print(a): Python's repr of an object, <__main__.A object at 0x7f...>
-std::string repr(const A *a) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "<__main__.A object at %#lx>",
-                static_cast<unsigned long>(reinterpret_cast<uintptr_t>(a)));
-  return buf;
-}
-
 void func() {
   A *a = A::create(); // a = A()
-  print(repr(a));
+  print(a); // print(a): <__main__.A object at 0x7f...>
 }
 
 int main() {

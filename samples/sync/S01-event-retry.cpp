@@ -11,7 +11,6 @@
 //   import time,threading
 #include <weft/weft.h>
 
-#include <sstream>
 #include <string>
 
 using namespace weft;
@@ -19,26 +18,15 @@ using threading::Thread, threading::Event;
 
 Event event; // event=Event()
 
-// print(threading.current_thread()): Python's repr of a Thread,
-// <Thread(Thread-1, started 140...)>.
-std::string repr(const Thread &t) {
-  std::ostringstream os;
-  os << "<Thread(" << t.name() << ", started";
-  if (t.ident())
-    os << ' ' << *t.ident();
-  os << ")>";
-  return os.str();
-}
-
 void conn_mysql() {
   int count = 1;
   while (!event.is_set()) {
-    print("<" + threading::current_thread().getName() + ">第" +
-          std::to_string(count) + "次尝试连接");
+    print(format("<{}>第{}次尝试连接", threading::current_thread().getName(),
+                 count)); // '<%s>第%s次尝试连接'%(...getName(),count)
     event.wait(0.5);
     count += 1;
   }
-  print("<" + repr(threading::current_thread()) + ">链接成功");
+  print(format("<{}>链接成功", threading::current_thread())); // '<%s>链接成功'%(threading.current_thread())
 }
 
 void check_mysql() {

@@ -19,7 +19,7 @@ threading::Semaphore semaphore(5); // semaphore = threading.Semaphore(5)
 
 void func() {
   if (semaphore.acquire()) {
-    print(threading::current_thread().getName() + " get semaphore");
+    print(threading::currentThread().getName() + " get semaphore");
     time::sleep(2);
     semaphore.release();
   }

@@ -1,10 +1,11 @@
 // Seed 002 二.5 (守护线程), also seed 004 (守护线程\进程的区别): the thread
-// subclass of T03's lesson with `t1.daemon = True` (the notes show the line,
-// and `t1.setDaemon(True)`, deprecated since 3.10, commented out).
-// Lesson: a daemon thread dies with the main thread: main prints
-// "主线程，end" and the process ends while t1 is still in its loop, so t1
-// never gets to print all three lines (without daemon, Python would wait for
-// it). Bug: none (clean); the trace records the daemon killed at exit.
+// subclass of T03's lesson, with the line that makes t1 a daemon shown but
+// commented out in the notes (`# t1.daemon = True`, and `t1.setDaemon(True)`,
+// deprecated since 3.10). As the notes' program runs, t1 is NOT a daemon.
+// Lesson: main prints "主线程，end" and its code ends, but the process waits
+// for the non-daemon t1, which prints all three of its lines. Uncommenting
+// the daemon line (T04_daemon-daemon.cpp) shows the other side: the process
+// ends with main and t1 dies in its loop. Bug: none (clean).
 //
 //   from threading import Thread
 //   from time import sleep
@@ -32,14 +33,13 @@ public:
 int main() {
   print("主线程，start");
   // 创建线程(类的方式)
-  // Python keeps a started thread's object alive until the thread ends; a
-  // daemon thread is killed with the process, so its object must live as
-  // long as the process: it is never deleted. (A local MyThread would be
-  // destroyed at the end of main while its thread still runs.)
+  // Python keeps a started thread's object alive until the thread ends: it
+  // is never deleted. (A local MyThread would be destroyed at the end of
+  // main while its thread still runs.)
   MyThread &t1 = *new MyThread("t1");
   // t1设置为守护线程
-  t1.set_daemon(true); // t1.daemon = True
-  // t1.setDaemon(true); // t1.setDaemon(True) #3.10后被废弃 -- the same
+  // t1.set_daemon(true); // # t1.daemon = True
+  // t1.setDaemon(true); // # t1.setDaemon(True) #3.10后被废弃
   // 启动线程
   t1.start();
   print("主线程，end");

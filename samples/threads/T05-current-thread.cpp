@@ -9,34 +9,10 @@
 //   import time
 #include <weft/weft.h>
 
-#include <sstream>
 #include <string>
 
 using namespace weft;
 using threading::Thread;
-
-// Python's repr() of a Thread, e.g. <Thread(Thread-1, started 57484)>; the
-// main thread is a _MainThread.
-std::string repr(const Thread &t) {
-  std::ostringstream os;
-  os << '<' << (&t == &threading::main_thread() ? "_MainThread" : "Thread")
-     << '(' << t.name() << ", "
-     << (!t.ident()     ? "initial"
-         : t.is_alive() ? "started"
-                        : "stopped")
-     << (t.daemon() ? " daemon" : "");
-  if (t.ident())
-    os << ' ' << *t.ident();
-  os << ")>";
-  return os.str();
-}
-
-std::string repr(const std::vector<Thread *> &ts) {
-  std::string s = "[";
-  for (const Thread *t : ts)
-    s += (s.size() > 1 ? ", " : "") + repr(*t);
-  return s + "]";
-}
 
 void work() {
   time::sleep(2);
@@ -47,9 +23,9 @@ int main() {
   Thread t(work);
   t.start();
   print(threading::current_thread().getName());
-  print(repr(threading::current_thread()));
-  print(repr(threading::current_thread()));
-  print(repr(threading::enumerate()));
+  print(threading::current_thread());
+  print(threading::current_thread());
+  print(threading::enumerate());
   print(threading::active_count());
   print("主线程");
 }

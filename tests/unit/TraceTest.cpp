@@ -1,6 +1,7 @@
 //===- tests/unit/TraceTest.cpp - trace writer and reader -----------------===//
 #include "trace/Trace.h"
 #include "TestUtil.h"
+#include "trace/Crc32c.h"
 
 #include <csignal>
 #include <cstring>
@@ -70,6 +71,16 @@ std::string writeSmallTrace(const TempDir &D, int NumEvents = 4) {
   return Path;
 }
 
+/// What a killed writer leaves: no check records (close() writes them) and
+/// `closed` 0. Drops the trailing check records of a closed file's bytes.
+void asKilled(std::string &Bytes) {
+  while (Bytes.size() > sizeof(FileHeader) &&
+         uint8_t(Bytes[Bytes.size() - sizeof(Record)]) ==
+             uint8_t(EventKind::Check))
+    Bytes.resize(Bytes.size() - sizeof(Record));
+  Bytes[offsetof(FileHeader, Closed)] = 0;
+}
+
 } // namespace
 
 TEST(Trace, RoundTrip) {
@@ -103,8 +114,8 @@ TEST(Trace, RoundTrip) {
               record(EventKind::LockAcquired, 1, 7, Site, 1, 6), clockAt(2000),
               record(EventKind::LockReleased, 1, 7, Site2, 0, 9),
               record(EventKind::ThreadEnd, 1, 0, 0, 0, 10)});
-  uint64_t Count = W->recordCount();
   W->close();
+  uint64_t Count = W->recordCount();
   W->close(); // idempotent
   EXPECT_EQ(W->recordCount(), Count);
   W->append(record(EventKind::ThreadEnd, 2, 0, 0)); // dropped after close
@@ -172,13 +183,15 @@ TEST(Trace, ObjectsCreatedOnOneLineDifferByColumn) {
 TEST(Trace, FileIsTrimmedOnClose) {
   TempDir D;
   std::string Path = writeSmallTrace(D, 3);
-  EXPECT_EQ(test::readFile(Path).size(), recordOffset(3));
+  // The 3 records and the check record that covers them.
+  EXPECT_EQ(test::readFile(Path).size(), recordOffset(4));
 }
 
 TEST(Trace, HoleIsSkipped) {
   TempDir D;
   std::string Path = writeSmallTrace(D, 4);
   std::string Bytes = test::readFile(Path);
+  asKilled(Bytes); // holes are left by killed writers
   std::memset(Bytes.data() + recordOffset(1), 0, sizeof(Record));
   test::writeFile(Path, Bytes);
 
@@ -212,7 +225,8 @@ TEST(Trace, TruncatedAtRecordBoundaryOfClosedTrace) {
   Bytes.resize(recordOffset(3));
   test::writeFile(Path, Bytes);
   Trace T = readOk(Path);
-  EXPECT_NE(T.Damage.find("the header says 4 records, the file holds 3"),
+  // 4 records and their check record.
+  EXPECT_NE(T.Damage.find("the header says 5 records, the file holds 3"),
             std::string::npos)
       << T.Damage;
   EXPECT_EQ(T.Events.size(), 3u);
@@ -222,6 +236,7 @@ TEST(Trace, UnknownKindStopsReading) {
   TempDir D;
   std::string Path = writeSmallTrace(D, 4);
   std::string Bytes = test::readFile(Path);
+  asKilled(Bytes); // with the check record, the checksum would fail first
   Bytes[recordOffset(2)] = static_cast<char>(231);
   test::writeFile(Path, Bytes);
 
@@ -277,7 +292,130 @@ TEST(Trace, BadVersion) {
   std::memcpy(Bytes.data() + offsetof(FileHeader, Version), &Seven, 2);
   test::writeFile(Path, Bytes);
   EXPECT_EQ(readError(Path),
-            "unsupported trace version 7 (this weft reads version 2)");
+            "unsupported trace version 7 (this weft reads versions 2 to 3)");
+  uint16_t One = 1;
+  std::memcpy(Bytes.data() + offsetof(FileHeader, Version), &One, 2);
+  test::writeFile(Path, Bytes);
+  EXPECT_EQ(readError(Path),
+            "unsupported trace version 1 (this weft reads versions 2 to 3)");
+}
+
+TEST(Trace, Crc32cKnownValues) {
+  // The check value of CRC-32C (RFC 3720) and an empty input.
+  EXPECT_EQ(crc32c("123456789", 9), 0xe3069283u);
+  EXPECT_EQ(crc32c("", 0), 0u);
+  // Lengths that are not multiples of 8 take the byte loop too.
+  std::string Long(1000, 'x');
+  EXPECT_EQ(crc32c(Long.data(), 1000), crc32c(Long.data(), 1000));
+  EXPECT_NE(crc32c(Long.data(), 999), crc32c(Long.data(), 1000));
+}
+
+namespace {
+/// A stream of two blocks: the first full (its link carries the CRC, as
+/// the runtime's Recorder writes it), the second open. Returns the path
+/// and the first slot of each block.
+std::string writeLinkedTrace(const TempDir &D, uint64_t &First,
+                             uint64_t &Second) {
+  std::string Path = D.file("linked.weft");
+  auto W = makeWriter(Path);
+  W->append(record(EventKind::ActorDef, 1, 0, 0)); // outside any block
+  First = writeBlock(*W, 4, 0,
+                     {record(EventKind::LockAcquired, 1, 7, 0, 0, 0),
+                      record(EventKind::LockReleased, 1, 7, 0, 0, 1)});
+  Second = writeBlock(*W, 8, 2,
+                      {record(EventKind::LockAcquired, 1, 7, 0, 0, 2)});
+  Record Link = record(EventKind::BlockLink, 0, uint32_t(Second), 0);
+  Link.Time = W->checksum(First, 3);
+  W->storeAt(First + 3, Link);
+  W->close();
+  return Path;
+}
+} // namespace
+
+TEST(Trace, ChecksumsMatchWhenNothingChanged) {
+  TempDir D;
+  uint64_t First, Second;
+  Trace T = readOk(writeLinkedTrace(D, First, Second));
+  EXPECT_TRUE(T.Damage.empty()) << T.Damage;
+  EXPECT_EQ(T.Events.size(), 3u);
+}
+
+TEST(Trace, ChangedRecordInAFullBlockIsFound) {
+  TempDir D;
+  uint64_t First, Second;
+  std::string Path = writeLinkedTrace(D, First, Second);
+  std::string Bytes = test::readFile(Path);
+  // Object and site of the block's second event: the kind stays valid.
+  for (size_t K = 4; K < 12; ++K)
+    Bytes[recordOffset(First + 2) + K] ^= 0x5a;
+  test::writeFile(Path, Bytes);
+  Trace T = readOk(Path);
+  EXPECT_EQ(T.Damage, "bad checksum in the block at byte " +
+                          std::to_string(recordOffset(First)) +
+                          " (4 records, to byte " +
+                          std::to_string(recordOffset(First + 4)) +
+                          "): its records changed after they were written");
+  EXPECT_TRUE(T.Events.empty()); // nothing before the bad block is an event
+}
+
+TEST(Trace, ChangedRecordInAnOpenBlockOrOutsideIsFound) {
+  TempDir D;
+  uint64_t First, Second;
+  std::string Path = writeLinkedTrace(D, First, Second);
+  std::string Clean = test::readFile(Path);
+  // The open block's event: covered by a check record written at close.
+  std::string Bytes = Clean;
+  Bytes[recordOffset(Second + 1) + 5] ^= 1;
+  Bytes[recordOffset(Second + 1) + 9] ^= 1;
+  test::writeFile(Path, Bytes);
+  Trace T = readOk(Path);
+  EXPECT_EQ(T.Damage.rfind("bad checksum in the records at byte " +
+                               std::to_string(recordOffset(Second)) + " (2 records",
+                           0),
+            0u)
+      << T.Damage;
+  EXPECT_EQ(T.Events.size(), 2u); // the full block's events are kept
+  // The record outside any block.
+  Bytes = Clean;
+  Bytes[recordOffset(0) + 6] ^= 0x10;
+  test::writeFile(Path, Bytes);
+  T = readOk(Path);
+  EXPECT_EQ(T.Damage.rfind("bad checksum in the records at byte " +
+                               std::to_string(recordOffset(0)) + " (1 records",
+                           0),
+            0u)
+      << T.Damage;
+}
+
+TEST(Trace, Version2IsReadWithoutChecksums) {
+  TempDir D;
+  uint64_t First, Second;
+  std::string Path = writeLinkedTrace(D, First, Second);
+  std::string Bytes = test::readFile(Path);
+  uint16_t Two = 2;
+  std::memcpy(Bytes.data() + offsetof(FileHeader, Version), &Two, 2);
+  Bytes[recordOffset(First + 2) + 5] ^= 1;
+  test::writeFile(Path, Bytes);
+  Trace T = readOk(Path);
+  EXPECT_TRUE(T.Damage.empty()) << T.Damage;
+  EXPECT_EQ(T.Events.size(), 3u);
+}
+
+TEST(Trace, CheckRecordPointingOutsideTheFileIsDamage) {
+  TempDir D;
+  std::string Path = writeSmallTrace(D, 2);
+  std::string Bytes = test::readFile(Path);
+  // The check record at the end: its range now starts far past the end.
+  Bytes[recordOffset(2) + 7] = 0x7f;
+  test::writeFile(Path, Bytes);
+  Trace T = readOk(Path);
+  EXPECT_EQ(T.Damage.rfind("bad check record (its range is outside the file) "
+                           "at byte " +
+                               std::to_string(recordOffset(2)),
+                           0),
+            0u)
+      << T.Damage;
+  EXPECT_EQ(T.Events.size(), 2u);
 }
 
 TEST(Trace, ShortFile) {

@@ -3,79 +3,80 @@
 
 #include "detect/Checker.h"
 #include "report/TraceFindings.h"
+#include "trace/Describe.h"
 #include "trace/Trace.h"
 
+#include <chrono>
 #include <cinttypes>
+#include <cstdlib>
 #include <cstring>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <sstream>
+#include <unistd.h>
 
 namespace weft::cli {
 namespace {
 
-std::string siteText(const trace::Trace &T, uint32_t Site) {
-  const trace::SiteInfo *S = T.site(Site);
-  if (!S)
-    return Site ? "site#" + std::to_string(Site) : "";
-  std::string R = baseName(S->File) + ":" + std::to_string(S->Line);
-  if (S->Column)
-    R += ":" + std::to_string(S->Column);
-  return R;
-}
-
+using trace::objectText;
+using trace::siteText;
 std::string shortActor(const trace::Trace &T, uint32_t Id) {
-  auto It = T.Actors.find(Id);
-  if (It != T.Actors.end() && !It->second.Name.empty())
-    return It->second.Name;
-  return "actor#" + std::to_string(Id);
+  return trace::shortActorName(T, Id);
 }
 
-/// What the `object` field of an event means depends on its kind.
-std::string objectText(const trace::Trace &T, const trace::Event &E) {
-  using K = trace::EventKind;
-  switch (E.Kind) {
-  case K::ThreadStart:
-  case K::ThreadBegin:
-  case K::ThreadJoin:
-  case K::JoinRequest:
-  case K::DaemonKilled:
-    return shortActor(T, E.Object);
-  case K::Sleep: {
-    char Buf[32];
-    std::snprintf(Buf, sizeof Buf, "%.3f s", E.Object / 1e6);
-    return Buf;
+/// A progress line on stderr while a large trace is read: on a terminal
+/// after 1 s (one line, redrawn), elsewhere after 10 s (a line every 10 s).
+/// WEFT_PROGRESS_AFTER=SECONDS sets the delay (0: from the start).
+class ReadProgress {
+public:
+  explicit ReadProgress(const std::string &Path) : Path(Path) {
+    Tty = ::isatty(2) != 0;
+    Delay = Tty ? 1.0 : 10.0;
+    if (const char *E = std::getenv("WEFT_PROGRESS_AFTER"); E && *E)
+      Delay = std::atof(E);
+    Every = Tty ? 0.2 : 10.0;
+    Start = Clock::now();
   }
-  case K::ThreadEnd:
-    return E.Flags ? "(by an exception)" : "";
-  case K::ProgramExit:
-    return E.Flags ? "(ended by weft)" : "";
-  case K::Schedule:
-    return "of " + std::to_string(E.Object) +
-           (E.Flags & 1 ? " (its timeout fires)" : "");
-  case K::LockRequest: {
-    std::string S = T.objectName(E.Object);
-    if (!(E.Flags & trace::LockBlocking))
-      S += " (non-blocking)";
-    else if (E.Flags & trace::LockTimed)
-      S += " (timed)";
-    return S;
+  void operator()(uint64_t Done, uint64_t Total) {
+    double Now = seconds();
+    if (Now < Delay || (Shown && Now - LastShown < Every))
+      return;
+    unsigned Pct = Total ? unsigned(Done * 100 / Total) : 100;
+    std::string Line = "weft: reading " + Path + ": " + std::to_string(Pct) +
+                       "% of " + std::to_string(Total) + " records";
+    std::cerr << (Tty ? "\r" + Line + "\033[K" : Line + "\n") << std::flush;
+    Shown = true;
+    LastShown = Now;
   }
-  case K::LockAcquired:
-  case K::LockReleased:
-    if (T.Objects.count(E.Object) &&
-        trace::objectTypeIsRecursive(T.Objects.at(E.Object).Type))
-      return T.objectName(E.Object) + " depth " + std::to_string(E.Flags);
-    return T.objectName(E.Object);
-  default:
-    return T.Objects.count(E.Object) ? T.objectName(E.Object)
-                                     : "#" + std::to_string(E.Object);
+  /// Ends the line (and says how long it took) if one was shown.
+  void finish() {
+    if (!Shown)
+      return;
+    char Took[64];
+    std::snprintf(Took, sizeof Took, "%.1f s", seconds());
+    std::cerr << (Tty ? "\r" : "") << "weft: read " << Path << " in " << Took
+              << (Tty ? "\033[K\n" : "\n");
   }
-}
+
+private:
+  using Clock = std::chrono::steady_clock;
+  double seconds() const {
+    return std::chrono::duration<double>(Clock::now() - Start).count();
+  }
+  std::string Path;
+  bool Tty = false, Shown = false;
+  double Delay = 0, Every = 0, LastShown = 0;
+  Clock::time_point Start;
+};
 
 bool load(const std::string &Path, trace::Trace &T) {
   std::string Err;
-  if (!trace::readTrace(Path, T, Err)) {
+  ReadProgress Progress(Path);
+  bool Ok = trace::readTrace(
+      Path, T, Err, [&](uint64_t Done, uint64_t Total) { Progress(Done, Total); });
+  Progress.finish();
+  if (!Ok) {
     std::cerr << "weft: error: " << Path << ": " << Err << "\n";
     return false;
   }
@@ -86,6 +87,29 @@ void damageNote(const std::string &Path, const trace::Trace &T) {
   if (!T.Damage.empty())
     std::cerr << "weft: error: " << Path << ": " << T.Damage
               << " (events before it were read)\n";
+}
+
+/// A trace its writer never closed: the program crashed, was killed (or
+/// is still running). Says so, with the last event of each actor: where
+/// each one was when the program ended.
+void uncleanNote(const std::string &Path, const trace::Trace &T) {
+  std::cerr << "weft: error: " << Path
+            << ": the program did not end cleanly (it crashed, was killed, "
+               "or is still running); the trace holds "
+            << T.Events.size() << " event(s) up to then\n";
+  std::map<uint16_t, const trace::Event *> Last;
+  for (const trace::Event &E : T.Events) {
+    const trace::EventInfo *Info = trace::eventInfo(E.Kind);
+    if (Info && Info->Cat == trace::Category::Sync)
+      Last[E.Actor] = &E;
+  }
+  for (const auto &[Actor, E] : Last) {
+    std::string Site = siteText(T, E->Site);
+    std::string Object = objectText(T, *E);
+    std::cerr << "  last event of " << shortActor(T, Actor) << ": "
+              << trace::eventName(E->Kind) << (Object.empty() ? "" : " ")
+              << Object << (Site.empty() ? "" : " at " + Site) << "\n";
+  }
 }
 
 int show(const std::string &Path, bool Times) {
@@ -159,14 +183,22 @@ int check(const std::string &Path, report::Format Fmt) {
   report::normalize(R);
   emitReport(R, Fmt, "");
   damageNote(Path, T);
-  return R.Findings.empty() && T.Damage.empty() ? ExitClean : ExitFindings;
+  bool Unclean = !T.closedCleanly();
+  if (Unclean)
+    uncleanNote(Path, T);
+  return R.Findings.empty() && T.Damage.empty() && !Unclean ? ExitClean
+                                                           : ExitFindings;
 }
 
 } // namespace
 
 int cmdTrace(const Args &A) {
+  // `weft trace show --help`, `weft trace check -h`: the command's help.
+  for (const std::string &Arg : A)
+    if (Arg == "--help" || Arg == "-h")
+      return cmdHelp({"trace"});
   if (A.empty())
-    return usageError("trace", "expected 'show' or 'check'");
+    return usageError("trace", "expected show, check, export or graph");
   const std::string &Sub = A[0];
   if (Sub == "export") // TracePictures.cpp
     return traceExport(A);

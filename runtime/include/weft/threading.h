@@ -39,6 +39,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <source_location>
 #include <string>
 #include <tuple>
@@ -108,16 +109,20 @@ public:
 
   std::string name() const;
   void set_name(std::string Name);
-  std::string getName() const { return name(); }
-  void setName(std::string Name) { set_name(std::move(Name)); }
+  /// Python's deprecated camelCase spellings: each prints Python's
+  /// DeprecationWarning text once per process as a note on stderr.
+  std::string getName(SourceLoc Loc = SourceLoc::current()) const;
+  void setName(std::string Name, SourceLoc Loc = SourceLoc::current());
+  /// Removed in Python 3.9 (is_alive() since 2.6); kept for the course.
+  bool isAlive(SourceLoc Loc = SourceLoc::current()) const;
   /// None (nullopt) until started, as in Python.
   std::optional<uint64_t> ident() const;
   std::optional<uint64_t> native_id() const;
   bool daemon() const;
   /// RuntimeError("cannot set daemon status of active thread") once started.
   void set_daemon(bool Daemonic);
-  bool isDaemon() const { return daemon(); }
-  void setDaemon(bool D) { set_daemon(D); }
+  bool isDaemon(SourceLoc Loc = SourceLoc::current()) const;
+  void setDaemon(bool D, SourceLoc Loc = SourceLoc::current());
 
   /// What the thread runs: the target, unless a subclass overrides it.
   virtual void run();
@@ -134,6 +139,11 @@ private:
   std::shared_ptr<core::ThreadState> State;
 };
 
+/// Python's repr of a Thread, what print(t) prints:
+/// <Thread(Thread-1, started 140233)>, <_MainThread(MainThread, started
+/// 140230)>, <Thread(w, initial daemon)>, <Thread(Thread-2, stopped 140236)>.
+std::ostream &operator<<(std::ostream &OS, const Thread &T);
+
 /// The Thread object of the calling thread (main thread included; a thread
 /// not started by weft gets a "Dummy-N" object, as in Python).
 Thread &current_thread();
@@ -141,6 +151,9 @@ Thread &main_thread();
 /// All alive threads, the main thread first.
 std::vector<Thread *> enumerate();
 int active_count();
+/// Deprecated spellings (with Python's one-time DeprecationWarning note).
+Thread &currentThread(SourceLoc Loc = SourceLoc::current());
+int activeCount(SourceLoc Loc = SourceLoc::current());
 uint64_t get_ident();
 uint64_t get_native_id();
 
