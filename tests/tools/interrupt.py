@@ -6,7 +6,8 @@ it runs has written its pid to PIDFILE (so the signal arrives while that
 program is running), sends SIGNAL (INT, TERM or HUP) to CMD alone, as a
 terminal's Ctrl-C reaches weft but not the program in its own process
 group, and waits for CMD. Then prints, on stdout:
-    exit status N          (or: killed by SIGNAME)
+    exit status N          (or: killed by SIGNAME; after "command still
+                           running 30 s after the signal": killed by SIGKILL)
     program stopped        (or: program still running, which is then killed)
 Exits 0 unless something could not be done (no pid within 60 s).
 """
@@ -44,7 +45,14 @@ if pid is None:
     sys.stderr.write("interrupt.py: the program wrote no pid to %s\n" % pidfile)
     sys.exit(1)
 proc.send_signal(sig)
-status = proc.wait()
+try:
+    status = proc.wait(timeout=30)
+except subprocess.TimeoutExpired:
+    # It ignored the signal (lit's workers ignore SIGINT, and an ignored
+    # signal stays ignored across exec unless weft installs a handler).
+    print("command still running 30 s after the signal")
+    proc.kill()
+    status = proc.wait()
 sys.stdout.flush()
 try:
     os.kill(pid, 0)
