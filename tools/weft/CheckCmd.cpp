@@ -47,23 +47,63 @@ std::string rulesText(const std::vector<report::Finding> &Fs) {
 
 struct Row {
   std::string Program, Static, Runtime;
-  bool Failed = false;
+  bool Failed = false;   // a step could not be done
+  bool Abnormal = false; // the program crashed or was killed (--timeout)
   bool StaticFound = false, RuntimeFound = false;
 };
+
+/// The runtime column: the rules found, then how the run ended when not
+/// normally ("deadlock; crashed (SIGSEGV)", "killed after 30 s (--timeout)").
+void runtimeCell(const RunOutcome &O, double Timeout, Row &R) {
+  const ProcessResult &P = O.Process;
+  if (!P.Started) {
+    R.Runtime = "did not start: " + P.StartError;
+    R.Failed = true;
+    return;
+  }
+  std::string End;
+  if (P.TimedOut)
+    End = "killed after " + secondsText(Timeout) + " s (--timeout)";
+  else if (!P.Exited)
+    End = "crashed (" + signalName(P.Signal) + ")";
+  else if (P.ExitStatus != 0 && !(P.ExitStatus == 66 && !O.Report.Findings.empty()))
+    End = "exit " + std::to_string(P.ExitStatus);
+  R.Abnormal = P.TimedOut || !P.Exited;
+  if (!O.HaveTrace) {
+    switch (O.Missing) {
+    case NoTrace::NoRuntime:
+      // Built here with `weft c++`: it calls no weft API (std::thread...).
+      R.Runtime = "not recorded (no weft API used)";
+      break;
+    case NoTrace::NoCall:
+      R.Runtime = "not recorded (no weft call ran)";
+      break;
+    default:
+      R.Runtime = "no trace: " + O.TraceError;
+      R.Failed = true;
+    }
+    if (!End.empty())
+      R.Runtime += "; " + End;
+    return;
+  }
+  R.RuntimeFound = !O.Report.Findings.empty();
+  if (R.RuntimeFound || End.empty())
+    R.Runtime = rulesText(O.Report.Findings);
+  if (!End.empty())
+    R.Runtime += (R.Runtime.empty() ? "" : "; ") + End;
+}
 
 } // namespace
 
 int cmdCheck(const Args &A) {
   double Timeout = 30;
-  bool DoRun = true, DoAnalyze = true;
+  bool DoRun = true, DoAnalyze = true, Tsan = true;
   std::vector<std::string> Inputs;
   for (size_t I = 0; I < A.size(); ++I) {
     bool Missing = false;
     if (auto V = optionValue(A, I, "--timeout", Missing)) {
-      char *End = nullptr;
-      Timeout = Missing ? -1 : std::strtod(V->c_str(), &End);
-      if (Missing || !End || *End || Timeout <= 0)
-        return usageError("check", "--timeout needs a positive number of seconds");
+      if (Missing || !parseSeconds(*V, Timeout))
+        return usageError("check", TimeoutNeeds);
       continue;
     }
     if (A[I] == "--no-run") {
@@ -72,6 +112,10 @@ int cmdCheck(const Args &A) {
     }
     if (A[I] == "--no-analyze") {
       DoAnalyze = false;
+      continue;
+    }
+    if (A[I] == "--tsan" || A[I] == "--no-tsan") {
+      Tsan = A[I] == "--tsan";
       continue;
     }
     if (A[I].size() > 1 && A[I][0] == '-')
@@ -83,6 +127,12 @@ int cmdCheck(const Args &A) {
 #ifndef WEFT_HAVE_ANALYZER
   DoAnalyze = false;
 #endif
+  if (DoRun && Tsan && access(tsanRuntimeLib().c_str(), R_OK) != 0) {
+    note("the ThreadSanitizer runtime " + tsanRuntimeLib() +
+         " is missing: building without --tsan (data races on plain memory "
+         "are not seen at run time)");
+    Tsan = false;
+  }
 
   std::vector<std::string> Files;
   for (const std::string &In : Inputs) {
@@ -104,11 +154,14 @@ int cmdCheck(const Args &A) {
     return usageError("check", "no .cpp files found");
 
   bool Progress = isatty(2) && !std::getenv("CI");
+  InterruptGuard Guard;
   std::string Work = tempPath("weft-check-", "");
   fs::create_directories(Work);
   std::vector<Row> Rows;
   size_t N = 0;
   for (const std::string &File : Files) {
+    if (interruptSignal())
+      break;
     ++N;
     if (Progress)
       std::cerr << "\r\033[K[" << N << "/" << Files.size() << "] "
@@ -143,29 +196,22 @@ int cmdCheck(const Args &A) {
       std::string Log = Work + "/" + Stem + ".build.log";
       ProcessOptions PO;
       PO.OutputFile = Log;
-      ProcessResult B = runProcess(compileCommand({File, "-o", Exe}), PO);
+      std::vector<std::string> Build{File, "-o", Exe};
+      if (Tsan)
+        Build.push_back("--tsan");
+      ProcessResult B = runProcess(compileCommand(Build), PO);
+      if (interruptSignal())
+        break;
       if (!B.Started || !B.Exited || B.ExitStatus != 0) {
         R.Runtime = "build failed (" + Log + ")";
         R.Failed = true;
       } else {
         RunOutcome O = runRecorded({Exe}, Exe + ".wtrace", Timeout,
-                                   Work + "/" + Stem + ".out");
-        if (!O.Process.Started) {
-          R.Runtime = "did not start: " + O.Process.StartError;
-          R.Failed = true;
-        } else if (!O.HaveTrace) {
-          R.Runtime = "no trace: " + O.TraceError;
-          R.Failed = true;
-        } else {
-          R.Runtime = rulesText(O.Report.Findings);
-          R.RuntimeFound = !O.Report.Findings.empty();
-          if (O.Process.TimedOut)
-            R.Runtime += " (killed after " + std::to_string(int(Timeout)) + " s)";
-          else if (O.Process.Exited && O.Process.ExitStatus != 0)
-            R.Runtime += " (exit " + std::to_string(O.Process.ExitStatus) + ")";
-          else if (!O.Process.Exited)
-            R.Runtime += " (signal " + std::to_string(O.Process.Signal) + ")";
-        }
+                                   Work + "/" + Stem + ".out",
+                                   {{"WEFT_TSAN_LOG", Work + "/" + Stem + ".tsan"}});
+        if (O.Process.Interrupted)
+          break;
+        runtimeCell(O, Timeout, R);
       }
     } else {
       R.Runtime = "-";
@@ -174,6 +220,10 @@ int cmdCheck(const Args &A) {
   }
   if (Progress)
     std::cerr << "\r\033[K" << std::flush;
+  if (int Sig = interruptSignal())
+    note("interrupted by " + signalName(Sig) + ": " +
+         std::to_string(Rows.size()) + " of " + std::to_string(Files.size()) +
+         " program(s) checked");
 
   size_t W0 = 7, W1 = 6;
   for (const Row &R : Rows) {
@@ -186,21 +236,26 @@ int cmdCheck(const Args &A) {
   std::cout << Pad("program", W0) << "  " << Pad("static", W1) << "  runtime\n";
   std::cout << std::string(W0, '-') << "  " << std::string(W1, '-') << "  "
             << std::string(20, '-') << "\n";
-  size_t Static = 0, Runtime = 0, Failed = 0;
+  size_t Static = 0, Runtime = 0, Failed = 0, Abnormal = 0;
   for (const Row &R : Rows) {
     std::cout << Pad(R.Program, W0) << "  " << Pad(R.Static, W1) << "  "
               << R.Runtime << "\n";
     Static += R.StaticFound;
     Runtime += R.RuntimeFound;
     Failed += R.Failed;
+    Abnormal += R.Abnormal;
   }
   std::cout << "\n"
             << Rows.size() << " programs: " << Static
             << " with static findings, " << Runtime
-            << " with runtime findings, " << Failed
+            << " with runtime findings, " << Abnormal
+            << " crashed or killed, " << Failed
             << " failed to analyze, build or run\n"
-            << "(build logs, program output and traces: " << Work << ")\n";
-  return Failed ? ExitFindings : ExitClean;
+            << "(runtime: built with `weft c++" << (Tsan ? " --tsan" : "")
+            << "`; build logs, program output and traces: " << Work << ")\n";
+  if (int Status = interruptedStatus())
+    return Status;
+  return Failed || Abnormal ? ExitFindings : ExitClean;
 }
 
 } // namespace weft::cli

@@ -2,11 +2,16 @@
 #include "Cli.h"
 
 #include <algorithm>
+#include <atomic>
+#include <iterator>
+#include <mutex>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <string.h> // sigabbrev_np
 #include <fcntl.h>
 #include <fstream>
 #include <iostream>
@@ -32,10 +37,27 @@ int usageError(std::string_view Cmd, std::string_view Msg) {
 
 void note(std::string_view Msg) { std::cerr << "weft: " << Msg << "\n"; }
 
+namespace {
+/// A[I] is Name, or Name=VALUE.
+bool isOption(const std::string &S, std::string_view Name) {
+  return S == Name || (S.size() > Name.size() &&
+                       S.compare(0, Name.size(), Name) == 0 &&
+                       S[Name.size()] == '=');
+}
+} // namespace
+
 std::optional<std::string> optionValue(const Args &A, size_t &I,
-                                       std::string_view Name, bool &Missing) {
+                                       std::string_view Name, bool &Missing,
+                                       bool Repeatable) {
   Missing = false;
   const std::string &S = A[I];
+  if (!isOption(S, Name))
+    return std::nullopt;
+  if (!Repeatable)
+    for (size_t J = 0; J < I; ++J)
+      if (isOption(A[J], Name))
+        throw UsageError(std::string(Name) +
+                         " given more than once (it takes one value)");
   if (S == Name) {
     if (I + 1 >= A.size()) {
       Missing = true;
@@ -44,10 +66,18 @@ std::optional<std::string> optionValue(const Args &A, size_t &I,
     ++I;
     return A[I];
   }
-  if (S.size() > Name.size() && S.compare(0, Name.size(), Name) == 0 &&
-      S[Name.size()] == '=')
-    return S.substr(Name.size() + 1);
-  return std::nullopt;
+  return S.substr(Name.size() + 1);
+}
+
+bool parseSeconds(const std::string &V, double &Out) {
+  char *End = nullptr;
+  errno = 0;
+  double D = std::strtod(V.c_str(), &End);
+  if (V.empty() || !End || *End || errno == ERANGE || !std::isfinite(D) ||
+      !(D > 0) || D > MaxSeconds)
+    return false;
+  Out = D;
+  return true;
 }
 
 const Toolchain &toolchain() {
@@ -120,6 +150,87 @@ compileCommand(const std::vector<std::string> &UserArgs) {
 
 namespace {
 
+// What the InterruptGuard's handler saw: the first signal, and how many.
+std::atomic<int> CaughtSignal{0};
+std::atomic<int> SignalCount{0};
+static_assert(std::atomic<int>::is_always_lock_free);
+
+extern "C" void onInterrupt(int Sig) {
+  int None = 0;
+  CaughtSignal.compare_exchange_strong(None, Sig);
+  SignalCount.fetch_add(1);
+}
+
+constexpr int ForwardedSignals[] = {SIGINT, SIGTERM, SIGHUP};
+std::mutex GuardMu;
+int GuardDepth = 0;
+struct sigaction OldActions[std::size(ForwardedSignals)];
+
+bool guardActive() {
+  std::lock_guard<std::mutex> G(GuardMu);
+  return GuardDepth > 0;
+}
+
+/// After forwarding a signal, how long the program may take to stop before
+/// its group gets SIGKILL.
+constexpr std::chrono::seconds StopGrace{5};
+
+} // namespace
+
+InterruptGuard::InterruptGuard() {
+  std::lock_guard<std::mutex> G(GuardMu);
+  if (GuardDepth++ > 0)
+    return;
+  struct sigaction SA {};
+  SA.sa_handler = onInterrupt;
+  sigemptyset(&SA.sa_mask);
+  SA.sa_flags = SA_RESTART;
+  for (size_t K = 0; K < std::size(ForwardedSignals); ++K)
+    sigaction(ForwardedSignals[K], &SA, &OldActions[K]);
+}
+
+InterruptGuard::~InterruptGuard() {
+  std::lock_guard<std::mutex> G(GuardMu);
+  if (--GuardDepth > 0)
+    return;
+  for (size_t K = 0; K < std::size(ForwardedSignals); ++K)
+    sigaction(ForwardedSignals[K], &OldActions[K], nullptr);
+}
+
+int interruptSignal() { return CaughtSignal.load(); }
+
+std::string signalName(int Sig) {
+  if (const char *Abbrev = sigabbrev_np(Sig))
+    return std::string("SIG") + Abbrev;
+  return "signal " + std::to_string(Sig);
+}
+
+std::string unwritableReason(const std::string &Path) {
+  struct stat St;
+  if (stat(Path.c_str(), &St) == 0) {
+    if (S_ISDIR(St.st_mode))
+      return "it is a directory";
+    if (!S_ISREG(St.st_mode))
+      return "it is not a regular file";
+    if (access(Path.c_str(), W_OK) != 0)
+      return std::strerror(errno);
+    return "";
+  }
+  size_t Slash = Path.rfind('/');
+  std::string Dir = Slash == std::string::npos ? "."
+                    : Slash == 0              ? "/"
+                                              : Path.substr(0, Slash);
+  if (stat(Dir.c_str(), &St) != 0)
+    return "directory " + Dir + ": " + std::strerror(errno);
+  if (!S_ISDIR(St.st_mode))
+    return Dir + " is not a directory";
+  if (access(Dir.c_str(), W_OK | X_OK) != 0)
+    return "directory " + Dir + ": " + std::strerror(errno);
+  return "";
+}
+
+namespace {
+
 constexpr size_t MaxCapture = 1 << 16;
 
 void writeAll(int Fd, const char *Data, size_t N) {
@@ -169,6 +280,11 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     R.StartError = "no program given";
     return R;
   }
+  if (int Sig = CaughtSignal.load(); Sig && guardActive()) {
+    R.Interrupted = Sig; // not started: weft is stopping
+    R.StartError = "interrupted by " + signalName(Sig);
+    return R;
+  }
   std::string *Captured = Opts.OutputFile.empty() ? Opts.CapturedStderr : nullptr;
   if (Captured)
     Captured->clear();
@@ -210,6 +326,11 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     }
     if (CapPipe[1] >= 0)
       dup2(CapPipe[1], 2); // dup2 clears O_CLOEXEC on fd 2
+    if (Opts.StdoutToStderr && OutFd < 0)
+      dup2(2, 1);
+    // The InterruptGuard's handlers are ours, not the program's.
+    for (int Sig : ForwardedSignals)
+      signal(Sig, SIG_DFL);
     std::vector<char *> CArgs;
     for (const std::string &A : Argv)
       CArgs.push_back(const_cast<char *>(A.c_str()));
@@ -234,10 +355,15 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
   R.Started = true;
 
   int Status = 0;
-  bool Polling = Opts.TimeoutSeconds > 0 || Captured;
+  // Under an InterruptGuard a signal may arrive in any thread: poll.
+  bool Polling = Opts.TimeoutSeconds > 0 || Captured || guardActive();
   bool Open = Captured != nullptr;
-  auto Deadline = std::chrono::steady_clock::now() +
-                  std::chrono::duration<double>(Opts.TimeoutSeconds);
+  using Clock = std::chrono::steady_clock;
+  auto Deadline =
+      Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                         std::chrono::duration<double>(Opts.TimeoutSeconds));
+  int SeenSignals = 0;
+  auto KillAt = Clock::time_point::max();
   for (;;) {
     if (Open)
       Open = pump(CapPipe[0], *Captured, 20);
@@ -248,7 +374,23 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
       break;
     if (W < 0 && errno != EINTR)
       return Fail(std::string("waitpid: ") + std::strerror(errno));
-    if (Opts.TimeoutSeconds > 0 && std::chrono::steady_clock::now() >= Deadline) {
+    if (int Sig = CaughtSignal.load()) {
+      // Forward the first signal; at a second one, or when the program has
+      // not stopped after StopGrace, kill the group.
+      int Count = SignalCount.load();
+      if (!R.Interrupted) {
+        R.Interrupted = Sig;
+        SeenSignals = Count;
+        kill(-Pid, Sig);
+        KillAt = Clock::now() + StopGrace;
+      } else if (Count > SeenSignals || Clock::now() >= KillAt) {
+        kill(-Pid, SIGKILL);
+        SeenSignals = Count;
+        KillAt = Clock::time_point::max();
+      }
+      continue;
+    }
+    if (Opts.TimeoutSeconds > 0 && Clock::now() >= Deadline) {
       R.TimedOut = true;
       kill(-Pid, SIGKILL);
       waitpid(Pid, &Status, 0);

@@ -11,6 +11,7 @@
 #include "report/Render.h"
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,11 +55,26 @@ int usageError(std::string_view Cmd, std::string_view Msg);
 /// "weft: MSG" on stderr.
 void note(std::string_view Msg);
 
+/// A usage error found by the shared argument helpers; main() reports it
+/// like usageError(COMMAND, what()).
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 /// Matches "--name=value" or "--name value"; advances I past what it used.
 /// Returns nullopt when A[I] is not this option; sets Missing when the value
-/// is absent.
+/// is absent. A single-valued option given again (an earlier A[J], J < I,
+/// is the same option) throws UsageError unless \p Repeatable.
 std::optional<std::string> optionValue(const Args &A, size_t &I,
-                                       std::string_view Name, bool &Missing);
+                                       std::string_view Name, bool &Missing,
+                                       bool Repeatable = false);
+
+/// Parses a --timeout value: a finite number of seconds, > 0 and at most
+/// MaxSeconds (nan, inf, negative numbers and trailing text are refused).
+constexpr double MaxSeconds = 1e6;
+inline constexpr std::string_view TimeoutNeeds =
+    "--timeout needs a positive number of seconds (at most 1000000)";
+bool parseSeconds(const std::string &V, double &Out);
 
 /// Where weft's pieces are: include dir, runtime archive, user compiler.
 struct Toolchain {
@@ -76,6 +92,9 @@ std::vector<std::string> compileCommand(const std::vector<std::string> &UserArgs
 
 struct ProcessResult {
   bool Started = false;
+  /// SIGINT, SIGTERM or SIGHUP that weft received while the program ran and
+  /// forwarded to its process group (0: none).
+  int Interrupted = 0;
   std::string StartError;
   bool Exited = false;  // exited normally
   int ExitStatus = 0;   // valid when Exited
@@ -95,10 +114,39 @@ struct ProcessOptions {
   /// pipe: it is forwarded to our stderr as it comes and its first 64 KiB
   /// are kept here (to recognize, say, TSan refusing to start).
   std::string *CapturedStderr = nullptr;
+  /// The child's stdout goes to our stderr (so that our stdout holds only a
+  /// machine-readable report).
+  bool StdoutToStderr = false;
 };
 
+/// While one exists, SIGINT, SIGTERM and SIGHUP do not kill weft: they are
+/// recorded, and runProcess forwards them to the running program's process
+/// group (which is not the terminal's: a Ctrl-C reaches weft only), waits for
+/// it (SIGKILL after a few seconds, or at a second signal) and returns. The
+/// command then reports what the trace holds and exits with 128+signal.
+/// Nested guards share one installation; the last one restores the old
+/// handlers.
+class InterruptGuard {
+public:
+  InterruptGuard();
+  ~InterruptGuard();
+  InterruptGuard(const InterruptGuard &) = delete;
+  InterruptGuard &operator=(const InterruptGuard &) = delete;
+};
+/// The signal received under an InterruptGuard (0: none yet).
+int interruptSignal();
+
+/// "SIGSEGV" for 11.
+std::string signalName(int Sig);
+
+/// Empty if \p Path can be created or overwritten as a regular file (its
+/// directory exists and is writable); otherwise why not.
+std::string unwritableReason(const std::string &Path);
+
 /// Runs Argv[0] (searched in PATH) in its own process group and waits. On
-/// timeout the whole group gets SIGKILL. The one process runner of the CLI.
+/// timeout the whole group gets SIGKILL. Under an InterruptGuard, a signal
+/// weft receives is forwarded to the group (ProcessResult::Interrupted).
+/// The one process runner of the CLI.
 ProcessResult runProcess(const std::vector<std::string> &Argv,
                          const ProcessOptions &Opts);
 

@@ -9,9 +9,41 @@
 
 #include <algorithm>
 #include <iostream>
+#include <iterator>
+#include <string_view>
 #include <sys/stat.h>
 
 namespace weft::cli {
+namespace {
+
+/// The compiler's options whose value is the next argument (so that it is
+/// not taken for an input file).
+constexpr std::string_view SeparateValue[] = {
+    "-o", "-I", "-L", "-l", "-x", "-D", "-U", "-include", "-isystem",
+    "-idirafter", "-iquote", "-MF", "-MT", "-MQ", "-Xlinker", "-Xclang",
+    "-Xassembler", "-Xpreprocessor", "-target", "-arch", "-imacros",
+    "--sysroot", "-isysroot", "-z", "-T", "-u", "-e"};
+
+/// The first input file of \p A (an argument that is not an option or an
+/// option's value) that does not exist; empty if all do. "-" is stdin.
+std::string missingInput(const Args &A) {
+  for (size_t I = 0; I < A.size(); ++I) {
+    const std::string &S = A[I];
+    if (std::find(std::begin(SeparateValue), std::end(SeparateValue), S) !=
+        std::end(SeparateValue)) {
+      ++I;
+      continue;
+    }
+    if (S.empty() || S[0] == '-')
+      continue;
+    struct stat St;
+    if (stat(S.c_str(), &St) != 0)
+      return S;
+  }
+  return "";
+}
+
+} // namespace
 
 int cmdCompile(const Args &A) {
   if (A.empty())
@@ -24,6 +56,8 @@ int cmdCompile(const Args &A) {
   });
   if (!Inputs)
     return usageError("c++", "no input files");
+  if (std::string Missing = missingInput(A); !Missing.empty())
+    return usageError("c++", "no such file: '" + Missing + "'");
   const std::string TsanLib = tsanRuntimeLib();
   if (std::find(Cmd.begin(), Cmd.end(), TsanLib) != Cmd.end()) {
     struct stat St;
@@ -38,11 +72,14 @@ int cmdCompile(const Args &A) {
       std::cerr << S << ' ';
     std::cerr << "\n";
   }
+  InterruptGuard Guard; // Ctrl-C stops the compiler too
   ProcessResult R = runProcess(Cmd, {});
   if (!R.Started) {
     std::cerr << "weft: error: " << R.StartError << "\n";
-    return ExitUsage;
+    return R.Interrupted ? 128 + R.Interrupted : ExitUsage;
   }
+  if (R.Interrupted)
+    return 128 + R.Interrupted;
   return R.shellStatus();
 }
 

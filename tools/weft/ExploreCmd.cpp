@@ -120,8 +120,8 @@ RunResult runOne(const Options &O, const std::string &Spec,
   }
   std::remove(Output.c_str());
   const ProcessResult &P = R.Out.Process;
-  if (!P.Started)
-    return R;
+  if (!P.Started || P.Interrupted)
+    return R; // not a result: weft is stopping
   bool Matching = false, Other = false;
   for (const report::Finding &F : R.Out.Report.Findings) {
     std::string Id(report::ruleInfo(F.Rule).Id);
@@ -135,13 +135,11 @@ RunResult runOne(const Options &O, const std::string &Spec,
   }
   if (Matching) {
     R.Failed = true;
-  } else if (P.TimedOut) {
+  } else if (P.TimedOut || !P.Exited) {
     R.Failed = true;
-    R.Why = "killed after " + std::to_string(static_cast<int>(O.Timeout)) +
-            " s (--timeout)";
-  } else if (!P.Exited) {
-    R.Failed = true;
-    R.Why = "crashed (signal " + std::to_string(P.Signal) + ")";
+    R.Why = P.TimedOut ? "killed after " + secondsText(O.Timeout) +
+                             " s (--timeout)"
+                       : "crashed (" + signalName(P.Signal) + ")";
   } else if (P.ExitStatus != 0 && !(Other && P.ExitStatus == 66)) {
     R.Failed = true;
     R.Why = Tail.empty() ? "exit status " + std::to_string(P.ExitStatus)
@@ -222,7 +220,8 @@ int parse(const Args &A, Options &O) {
       continue;
     }
     if (auto V = optionValue(A, I, "--runs", Missing)) {
-      if (Missing || Number("--runs", *V, O.Runs) || O.Runs == 0)
+      // One message for 0, -5 and garbage.
+      if (Missing || !core::sched::parseUnsigned(*V, O.Runs) || O.Runs == 0)
         return usageError("explore", "--runs needs a positive integer");
       continue;
     }
@@ -248,11 +247,8 @@ int parse(const Args &A, Options &O) {
       continue;
     }
     if (auto V = optionValue(A, I, "--timeout", Missing)) {
-      char *End = nullptr;
-      O.Timeout = Missing ? -1 : std::strtod(V->c_str(), &End);
-      if (Missing || !End || *End || !(O.Timeout > 0))
-        return usageError("explore",
-                          "--timeout needs a positive number of seconds");
+      if (Missing || !parseSeconds(*V, O.Timeout))
+        return usageError("explore", TimeoutNeeds);
       continue;
     }
     if (auto V = optionValue(A, I, "--rule", Missing)) {
@@ -264,6 +260,10 @@ int parse(const Args &A, Options &O) {
     if (auto V = optionValue(A, I, "--trace", Missing)) {
       if (Missing)
         return usageError("explore", "--trace needs a file name");
+      std::string Why = unwritableReason(*V);
+      if (!Why.empty())
+        return usageError("explore",
+                          "cannot write the trace " + *V + ": " + Why);
       O.TraceOut = *V;
       continue;
     }
@@ -314,15 +314,27 @@ int cmdExplore(const Args &A) {
   std::atomic<uint64_t> Next{0}, Done{0};
   std::atomic<bool> StartFailed{false};
   std::string StartError;
+  InterruptGuard Guard;
   Progress Bar(O.Runs);
 
   auto Work = [&](uint64_t Index) {
     std::string Spec = specFor(O, O.Seed + Index, Length);
     RunResult R = runOne(O, Spec, TraceOf(Index, 0));
-    if (!R.Out.Process.Started) {
+    if (R.Out.Process.Interrupted || interruptSignal()) {
+      std::remove(R.Trace.c_str());
+      return; // weft is stopping; this run tells nothing
+    }
+    bool NoProgram = !R.Out.Process.Started;
+    // Without a runtime (or a weft call) there is nothing to schedule: no
+    // schedule can fail or be replayed.
+    bool NoRuntime = !R.Failed && (R.Out.Missing == NoTrace::NoRuntime ||
+                                   R.Out.Missing == NoTrace::NoCall);
+    if (NoProgram || NoRuntime) {
       std::lock_guard<std::mutex> G(Mu);
       StartFailed = true;
-      StartError = R.Out.Process.StartError;
+      StartError = NoProgram ? R.Out.Process.StartError
+                             : R.Out.TraceError + "; there is nothing to "
+                                                  "explore";
       return;
     }
     if (!R.Failed && !R.Out.HaveTrace) {
@@ -370,7 +382,7 @@ int cmdExplore(const Args &A) {
         uint64_t I = Next.fetch_add(1);
         {
           std::lock_guard<std::mutex> G(Mu);
-          if (I >= O.Runs || I > FailIndex || StartFailed)
+          if (I >= O.Runs || I > FailIndex || StartFailed || interruptSignal())
             return;
         }
         Work(I);
@@ -385,6 +397,16 @@ int cmdExplore(const Args &A) {
     return ExitUsage;
   }
   std::string Prog = baseName(O.Argv[0]);
+  if (int Sig = interruptSignal()) {
+    // Ctrl-C: the running schedules were stopped and are not results.
+    note("interrupted by " + signalName(Sig) + " after " +
+         std::to_string(Done.load()) + " of " + std::to_string(O.Runs) +
+         " schedule(s) of " + Prog);
+    if (FailIndex == UINT64_MAX) {
+      note("no failing schedule among them");
+      return interruptedStatus();
+    }
+  }
   if (FailIndex == UINT64_MAX) {
     note("no failing schedule in " + std::to_string(O.Runs) + " run(s) of " +
          Prog + " (" + (O.Strategy == "pct" ? "pct:" + std::to_string(O.Depth)
@@ -395,6 +417,18 @@ int cmdExplore(const Args &A) {
          ")");
     return ExitClean;
   }
+  note("schedule " + std::to_string(FailIndex + 1) + " of " +
+       std::to_string(O.Runs) + " (" + FailSpec + ") fails: " + Failure.Why);
+  if (!Failure.Out.Report.Findings.empty())
+    emitReport(Failure.Out.Report, report::Format::Text, "");
+  noteAbnormalEnd(Failure.Out, Prog, O.Timeout);
+  std::string Again =
+      "weft run --schedule=" + FailSpec + " " + quoteArgs(O.Argv);
+  if (!Failure.Out.HaveTrace) {
+    // Nothing to replay (the program ended before its runtime started).
+    note("run it again: " + Again);
+    return interruptedStatus() ? interruptedStatus() : ExitFindings;
+  }
   std::string Kept = O.TraceOut.empty()
                          ? tempPath("weft-explore-" + Prog + "-", ".wtrace")
                          : O.TraceOut;
@@ -404,15 +438,10 @@ int cmdExplore(const Args &A) {
     Out << In.rdbuf();
     std::remove(Failure.Trace.c_str());
   }
-  note("schedule " + std::to_string(FailIndex + 1) + " of " +
-       std::to_string(O.Runs) + " (" + FailSpec + ") fails: " + Failure.Why);
-  if (!Failure.Out.Report.Findings.empty())
-    emitReport(Failure.Out.Report, report::Format::Text, "");
   note("trace: " + Kept);
   note("replay it: weft replay " + Kept);
-  note("or run it again: weft run --schedule=" + FailSpec + " " +
-       quoteArgs(O.Argv));
-  return ExitFindings;
+  note("or run it again: " + Again);
+  return interruptedStatus() ? interruptedStatus() : ExitFindings;
 }
 
 } // namespace weft::cli

@@ -55,6 +55,10 @@ int cmdReplay(const Args &A) {
     if (auto V = optionValue(A, I, "--trace", Missing)) {
       if (Missing)
         return usageError("replay", "--trace needs a file name");
+      std::string Why = unwritableReason(*V);
+      if (!Why.empty())
+        return usageError("replay",
+                          "cannot write the trace " + *V + ": " + Why);
       TracePath = *V;
       continue;
     }
@@ -66,11 +70,8 @@ int cmdReplay(const Args &A) {
       continue;
     }
     if (auto V = optionValue(A, I, "--timeout", Missing)) {
-      char *End = nullptr;
-      Timeout = Missing ? -1 : std::strtod(V->c_str(), &End);
-      if (Missing || !End || *End || !(Timeout > 0))
-        return usageError("replay",
-                          "--timeout needs a positive number of seconds");
+      if (Missing || !parseSeconds(*V, Timeout))
+        return usageError("replay", TimeoutNeeds);
       continue;
     }
     if (A[I].size() > 1 && A[I][0] == '-')
@@ -86,6 +87,14 @@ int cmdReplay(const Args &A) {
   std::string Err;
   if (!trace::readTrace(Recorded, Old, Err)) {
     std::cerr << "weft: error: " << Recorded << ": " << Err << "\n";
+    return ExitUsage;
+  }
+  if (!Old.Damage.empty()) {
+    // The schedule is read from the trace: a damaged one would make the
+    // program look as if it diverged.
+    std::cerr << "weft: error: " << Recorded << " is damaged (" << Old.Damage
+              << "), so its schedule cannot be replayed; `weft trace show "
+              << Recorded << "` shows the events before the damage\n";
     return ExitUsage;
   }
   if (Old.Header.RunMode != static_cast<uint8_t>(trace::Mode::Controlled)) {
@@ -111,10 +120,12 @@ int cmdReplay(const Args &A) {
       {"WEFT_SCHEDULE", "replay:" + Abs}, {"WEFT_EXITCODE", "66"}};
   if (Step)
     Env.push_back({"WEFT_STEP", "1"});
-  RunOutcome O = runRecorded(Argv, TracePath, Timeout, "", Env);
+  InterruptGuard Guard;
+  RunOutcome O = runRecorded(Argv, TracePath, Timeout, "", Env,
+                             Fmt != report::Format::Text);
   if (!O.Process.Started) {
     std::cerr << "weft: error: " << O.Process.StartError << "\n";
-    return ExitUsage;
+    return O.Process.Interrupted ? interruptedStatus() : ExitUsage;
   }
   if (O.Process.Exited && O.Process.ExitStatus == DivergedExit) {
     note("the replay of " + Recorded + " diverged (see above); trace of the "
@@ -133,18 +144,24 @@ int cmdReplay(const Args &A) {
     KB.push_back(findingKey(F));
   for (const report::Finding &F : O.Report.Findings)
     KA.push_back(findingKey(F));
-  if (O.HaveTrace) {
+  noteAbnormalEnd(O, Argv[0], Timeout);
+  bool Abnormal = endedAbnormally(O.Process);
+  if (O.HaveTrace && !O.Process.Interrupted && !O.Process.TimedOut) {
     if (KB == KA)
       note("replay reproduced " + Recorded + ": " +
            std::to_string(KA.size()) + " finding(s), the same as recorded");
     else
       note("warning: the replay's findings differ from those recorded in " +
            Recorded);
-    if (Keep)
+  }
+  if (O.HaveTrace) {
+    if (Keep || Abnormal)
       note("trace of the replay: " + TracePath);
     else
       std::remove(TracePath.c_str());
   }
+  if (O.Process.Interrupted)
+    return interruptedStatus();
   if (O.Process.TimedOut)
     return 124;
   return O.Process.shellStatus();

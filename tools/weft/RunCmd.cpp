@@ -1,16 +1,14 @@
 //===- tools/weft/RunCmd.cpp - `weft run` ---------------------------------===//
 //
-// Runs a program built with `weft c++` with its runtime's own report turned
-// off (WEFT_REPORT=off), then reads the trace the runtime wrote and renders
-// the findings recorded in it. One source of truth: the trace.
+// Runs a program built with `weft c++` (runRecorded, RunProgram.h) and
+// renders the findings recorded in its trace. A run that does not end by
+// itself (a crash, --timeout, Ctrl-C) is always reported, with its trace
+// kept.
 //===----------------------------------------------------------------------===//
 #include "Cli.h"
 #include "RunProgram.h"
-#include "TsanRun.h"
 
-#include "report/TraceFindings.h"
 #include "runtime/lib/sched/Spec.h"
-#include "trace/Trace.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -18,53 +16,6 @@
 #include <sys/stat.h>
 
 namespace weft::cli {
-
-RunOutcome runRecorded(
-    const std::vector<std::string> &Argv, const std::string &TracePath,
-    double Timeout, const std::string &OutputFile,
-    const std::vector<std::pair<std::string, std::string>> &ExtraEnv) {
-  RunOutcome O;
-  ProcessOptions PO;
-  PO.SetEnv = {{"WEFT_TRACE", TracePath}, {"WEFT_REPORT", "off"}};
-  PO.SetEnv.insert(PO.SetEnv.end(), ExtraEnv.begin(), ExtraEnv.end());
-  PO.TimeoutSeconds = Timeout;
-  PO.OutputFile = OutputFile;
-  std::remove(TracePath.c_str());
-  struct stat St;
-  // A TSan program's stderr is watched for TSan refusing to start.
-  bool Tsan = !Argv.empty() && isTsanProgram(Argv[0]);
-  auto Run = [&](const std::vector<std::string> &Cmd) {
-    std::string Captured;
-    PO.CapturedStderr = Tsan && OutputFile.empty() ? &Captured : nullptr;
-    O.Process = runProcess(Cmd, PO);
-    if (Tsan && !OutputFile.empty())
-      Captured = readHead(OutputFile);
-    return Tsan && O.Process.Started && !O.Process.TimedOut &&
-           stat(TracePath.c_str(), &St) != 0 && tsanRefusedLayout(Captured);
-  };
-  if (Run(Argv)) {
-    note("ThreadSanitizer refused the memory layout (address space layout "
-         "randomization); running " + Argv[0] + " again under `setarch -R`");
-    Run(withoutAslr(Argv));
-  }
-  if (!O.Process.Started)
-    return O;
-  if (stat(TracePath.c_str(), &St) != 0) {
-    O.TraceError = "the program wrote no trace (was it built with `weft c++`?)";
-    return O;
-  }
-  trace::Trace T;
-  std::string Err;
-  if (!trace::readTrace(TracePath, T, Err)) {
-    O.TraceError = Err;
-    return O;
-  }
-  O.HaveTrace = true;
-  O.Damage = T.Damage;
-  O.Report.Tool = "weft run";
-  O.Report.Findings = report::findingsInTrace(T);
-  return O;
-}
 
 int cmdRun(const Args &A) {
   std::string TracePath, OutFile, Suppressions, Schedule;
@@ -122,10 +73,8 @@ int cmdRun(const Args &A) {
       continue;
     }
     if (auto V = optionValue(A, I, "--timeout", Missing)) {
-      char *End = nullptr;
-      Timeout = Missing ? -1 : std::strtod(V->c_str(), &End);
-      if (Missing || !End || *End || Timeout <= 0)
-        return usageError("run", "--timeout needs a positive number of seconds");
+      if (Missing || !parseSeconds(*V, Timeout))
+        return usageError("run", TimeoutNeeds);
       continue;
     }
     if (A[I].size() > 1 && A[I][0] == '-')
@@ -141,8 +90,21 @@ int cmdRun(const Args &A) {
       Argv[0] = "./" + Argv[0];
   }
   bool KeepTrace = !TracePath.empty();
-  if (TracePath.empty())
+  if (KeepTrace) {
+    // Checked before the run: a trace the program cannot create would lose
+    // its findings.
+    std::string Why = unwritableReason(TracePath);
+    if (!Why.empty())
+      return usageError("run", "cannot write the trace " + TracePath + ": " +
+                                   Why);
+  } else {
     TracePath = tempPath("weft-run-", ".wtrace");
+  }
+  if (!OutFile.empty()) {
+    std::string Why = unwritableReason(OutFile);
+    if (!Why.empty())
+      return usageError("run", "cannot write " + OutFile + ": " + Why);
+  }
 
   std::vector<std::pair<std::string, std::string>> Env;
   if (!Suppressions.empty())
@@ -151,29 +113,43 @@ int cmdRun(const Args &A) {
     Env.push_back({"WEFT_SCHEDULE", Schedule});
     Argv[0] = absoluteProgram(Argv[0]); // the trace names it for `weft replay`
   }
-  RunOutcome O = runRecorded(Argv, TracePath, Timeout, "", Env);
+  // JSON and SARIF on stdout must parse on their own: the program's stdout
+  // goes to stderr then.
+  bool Machine = Fmt != report::Format::Text && OutFile.empty();
+  InterruptGuard Guard;
+  RunOutcome O = runRecorded(Argv, TracePath, Timeout, "", Env, Machine);
   if (!O.Process.Started) {
     std::cerr << "weft: error: " << O.Process.StartError << "\n";
-    return ExitUsage;
+    return O.Process.Interrupted ? interruptedStatus() : ExitUsage;
   }
-  if (O.Process.TimedOut)
-    note(Argv[0] + " did not finish within " + std::to_string(Timeout) +
-         " s and was killed; reporting what its trace holds");
-  if (!O.HaveTrace)
-    O.Report.Errors.push_back({Argv[0], O.TraceError});
-  else if (!O.Damage.empty() && !O.Process.TimedOut && O.Process.Exited)
+  if (O.Missing == NoTrace::NoRuntime || O.Missing == NoTrace::Unreadable) {
+    // Nothing could be checked: an input error, whatever the program's own
+    // status (which is named).
+    std::cerr << "weft: error: " << O.TraceError << "\n";
+    if (!O.TraceHint.empty())
+      note(O.TraceHint);
+    note(Argv[0] + " " + endText(O.Process, Timeout));
+    return O.Process.Interrupted ? interruptedStatus() : ExitUsage;
+  }
+  if (O.Missing == NoTrace::NoCall)
+    note(O.TraceError);
+  bool Abnormal = endedAbnormally(O.Process);
+  if (O.HaveTrace && !O.Damage.empty() && !Abnormal)
     note("trace damaged: " + O.Damage);
 
   if (!emitReport(O.Report, Fmt, OutFile)) {
     std::cerr << "weft: error: cannot write '" << OutFile << "'\n";
     return ExitUsage;
   }
+  noteAbnormalEnd(O, Argv[0], Timeout);
   if (O.HaveTrace) {
-    if (!O.Report.Findings.empty() || KeepTrace)
+    if (!O.Report.Findings.empty() || KeepTrace || Abnormal)
       note("trace: " + TracePath + " (weft trace show " + TracePath + ")");
     else
       std::remove(TracePath.c_str());
   }
+  if (O.Process.Interrupted)
+    return interruptedStatus();
   if (O.Process.TimedOut)
     return 124;
   return O.Process.shellStatus();

@@ -51,11 +51,12 @@ std::string resolveProgram(const std::string &Name) {
 
 } // namespace
 
-bool isTsanProgram(const std::string &Program) {
+namespace {
+/// True if the file execvp would run for \p Program contains \p Needle.
+bool programContains(const std::string &Program, std::string_view Needle) {
   std::ifstream In(resolveProgram(Program), std::ios::binary);
   if (!In)
     return false;
-  static const std::string Needle = "__tsan_init";
   std::string Window;
   char Buf[1 << 16];
   while (In) {
@@ -69,6 +70,18 @@ bool isTsanProgram(const std::string &Program) {
     Window.erase(0, Window.size() - (Needle.size() - 1));
   }
   return false;
+}
+} // namespace
+
+bool isTsanProgram(const std::string &Program) {
+  return programContains(Program, "__tsan_init");
+}
+
+bool hasWeftRuntime(const std::string &Program) {
+  // The name of the runtime's first setting (runtime/lib/Flags.def), a
+  // string constant of every program that links the runtime's core; it
+  // survives `strip`, unlike symbol names.
+  return programContains(Program, "WEFT_TRACE");
 }
 
 bool tsanRefusedLayout(const std::string &Output) {

@@ -9,6 +9,9 @@ namespace weft::cli {
 /// True if \p Program (searched in PATH like execvp) contains the TSan
 /// runtime (built with `weft c++ --tsan` or -fsanitize=thread).
 bool isTsanProgram(const std::string &Program);
+/// True if \p Program contains weft's runtime (it may still never start
+/// it: the runtime starts at the first weft call).
+bool hasWeftRuntime(const std::string &Program);
 /// True if \p Output holds TSan's refusal to start because of the memory
 /// layout, which disabling address randomization can fix.
 bool tsanRefusedLayout(const std::string &Output);

@@ -73,7 +73,11 @@ int main(int argc, char **argv) {
       if (!Rest.empty() && (Rest[0] == "--help" || Rest[0] == "-h") &&
           Cmd != "c++")
         return cmdHelp({std::string(Cmd)});
-      return C.Handler(Rest);
+      try {
+        return C.Handler(Rest);
+      } catch (const UsageError &E) {
+        return usageError(C.Name, E.what());
+      }
     }
   return usageError("", "unknown command '" + std::string(Cmd) + "'");
 }
