@@ -3,8 +3,10 @@
 // Parses each file with its own clang::tooling::ToolInvocation (not a
 // ClangTool: that one prints "Error while processing" and "Skipping" lines
 // on stderr), with every diagnostic going to a consumer that keeps the
-// first error and prints nothing. A file with errors becomes an InputError
-// and is not analyzed; the others still are. The facts of all files are
+// errors (--max-errors of them) and prints nothing. A file with errors
+// becomes InputErrors and is not analyzed; the others still are. Each file
+// runs under a CrashRecoveryContext: a file that crashes clang is reported
+// (as an internal error) and the others are still analyzed. The facts of all files are
 // gathered first, so that lock-order cycles spanning translation units are
 // found, and the checks (checks/Checks.def) run once at the end.
 //===----------------------------------------------------------------------===//
@@ -20,18 +22,22 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Driver/Types.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
 #include <atomic>
+#include <csignal>
+#include <cstring>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -47,13 +53,20 @@ using namespace clang::tooling;
 
 namespace {
 
-/// Keeps clang's first error (and counts them); prints nothing.
-class FirstErrorConsumer : public DiagnosticConsumer {
+/// Keeps clang's errors (up to MaxErrors of them, 0: all) as input errors
+/// with their places; prints nothing.
+class ErrorConsumer : public DiagnosticConsumer {
 public:
+  ErrorConsumer(const std::string &File, unsigned MaxErrors)
+      : File(File), MaxErrors(MaxErrors) {}
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     if (Level < DiagnosticsEngine::Error)
       return;
+    if (Info.getID() == diag::fatal_too_many_errors) {
+      Truncated = true;
+      return;
+    }
     llvm::SmallString<256> Msg;
     Info.FormatDiagnostic(Msg);
     // The driver complaining about another compiler's flags (T8) does not
@@ -65,21 +78,30 @@ public:
          M.starts_with("unsupported argument")))
       return;
     ++Errors;
-    if (!First.empty())
+    if (MaxErrors && Kept.size() >= MaxErrors) {
+      Truncated = true;
       return;
-    First = M.str();
+    }
+    report::InputError E{File, M.str()};
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
       const SourceManager &SM = Info.getSourceManager();
       PresumedLoc P =
           SM.getPresumedLoc(SM.getExpansionLoc(Info.getLocation()));
-      if (P.isValid())
-        First = std::string(P.getFilename()) + ":" +
-                std::to_string(P.getLine()) + ":" +
-                std::to_string(P.getColumn()) + ": " + First;
+      if (P.isValid()) {
+        if (llvm::StringRef(P.getFilename()) != File)
+          E.Message += " (compiling " + File + ")";
+        E.File = P.getFilename();
+        E.Line = P.getLine();
+        E.Column = P.getColumn();
+      }
     }
+    Kept.push_back(std::move(E));
   }
+  const std::string &File;
+  unsigned MaxErrors;
   unsigned Errors = 0;
-  std::string First;
+  bool Truncated = false;
+  std::vector<report::InputError> Kept;
 };
 
 class LocksetConsumer : public ASTConsumer {
@@ -92,7 +114,13 @@ public:
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
     // Parsing runs in parallel (-j); the facts are shared.
-    std::lock_guard<std::mutex> G(FactsLock);
+    std::unique_lock<std::mutex> G(FactsLock);
+    // A crash below is recovered in ProcessFile: the lock is released then.
+    llvm::CrashRecoveryContextCleanupRegistrar<
+        std::unique_lock<std::mutex>,
+        llvm::CrashRecoveryContextDestructorCleanup<
+            std::unique_lock<std::mutex>>>
+        Unlock(&G);
     NameCacheScope Names;
     std::string Dir = SkipDir;
     if (!Dir.empty() && Dir.back() != '/')
@@ -145,9 +173,92 @@ bool gccOnly(llvm::StringRef A) {
   return false;
 }
 
-bool isCFile(llvm::StringRef File) {
-  return llvm::sys::path::extension(File) == ".c";
+/// The language a file is parsed as: its extension's, else \p Default
+/// (the -x of the command line, or "c++"). Empty for a known extension
+/// clang handles itself.
+std::string forcedLanguage(llvm::StringRef File, const std::string &Default) {
+  llvm::StringRef Ext = llvm::sys::path::extension(File);
+  if (Ext.consume_front(".") &&
+      driver::types::lookupTypeForExtension(Ext) != driver::types::TY_INVALID)
+    return "";
+  return Default;
 }
+
+bool isCFile(llvm::StringRef File, const std::string &Default) {
+  std::string Forced = forcedLanguage(File, Default);
+  if (!Forced.empty())
+    return Forced == "c";
+  llvm::StringRef Ext = llvm::sys::path::extension(File);
+  return Ext == ".c" || Ext == ".i";
+}
+
+/// A C file whose command was borrowed from a C++ file of the database
+/// (inferMissingCompileCommands picks the nearest name): the C++ driver,
+/// -std=c++NN and -x c++ would parse it as C++. Gives it C's.
+void borrowAsC(CompileCommand &Cmd) {
+  CommandLineArguments R;
+  for (size_t I = 0; I < Cmd.CommandLine.size(); ++I) {
+    llvm::StringRef A = Cmd.CommandLine[I];
+    if (I == 0) {
+      R.push_back("clang"); // C's driver mode, whatever compiled the C++
+      continue;
+    }
+    if ((A.starts_with("-std=") || A.starts_with("--std=")) &&
+        A.contains("++"))
+      continue;
+    if (A == "-x" && I + 1 < Cmd.CommandLine.size()) {
+      ++I;
+      continue;
+    }
+    if (A.starts_with("-x") && A.size() > 2)
+      continue;
+    if (A.starts_with("-stdlib="))
+      continue;
+    R.push_back(A.str());
+  }
+  Cmd.CommandLine = std::move(R);
+}
+
+/// Crash recovery for each file: one that crashes clang (a long else-if
+/// chain overflows its stack) becomes an error of that file and the other
+/// files are still analyzed. The handlers run on an alternate stack (see
+/// AltStack), or a stack overflow could not be caught.
+void enableCrashRecovery() {
+  static std::once_flag Once;
+  std::call_once(Once, [] {
+    llvm::CrashRecoveryContext::Enable();
+    for (int Sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE}) {
+      struct sigaction SA;
+      if (sigaction(Sig, nullptr, &SA) == 0 && SA.sa_handler != SIG_DFL) {
+        SA.sa_flags |= SA_ONSTACK;
+        sigaction(Sig, &SA, nullptr);
+      }
+    }
+  });
+}
+
+/// This thread's alternate signal stack while it parses files.
+class AltStack {
+public:
+  AltStack() : Mem(Size) {
+    stack_t S{};
+    S.ss_sp = Mem.data();
+    S.ss_size = Size;
+    Installed = sigaltstack(&S, &Old) == 0;
+  }
+  ~AltStack() {
+    if (Installed)
+      sigaltstack(&Old, nullptr);
+  }
+  AltStack(const AltStack &) = delete;
+  AltStack &operator=(const AltStack &) = delete;
+
+private:
+  static constexpr size_t Size = 256 * 1024;
+  std::vector<char> Mem;
+  stack_t Old{};
+  bool Installed = false;
+};
 
 std::string absolute(const std::string &Path, const std::string &Dir) {
   llvm::SmallString<256> P(Path);
@@ -219,16 +330,52 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
   Extra.push_back("-w"); // clang's warnings are not weft's findings
   Adjust = combineAdjusters(
       Adjust, getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  // The language of a file with no known extension: the -x after `--`,
+  // else C++.
+  std::string Language = Opts.Language;
+  for (size_t I = 0; I < Opts.ExtraArgs.size(); ++I) {
+    llvm::StringRef A = Opts.ExtraArgs[I];
+    if (A == "-x" && I + 1 < Opts.ExtraArgs.size())
+      Language = Opts.ExtraArgs[I + 1];
+    else if (A.starts_with("-x") && A.size() > 2)
+      Language = A.drop_front(2).str();
+  }
+  if (Language.empty())
+    Language = "c++";
   Adjust = combineAdjusters(
-      Adjust, [](const CommandLineArguments &Args, llvm::StringRef File) {
+      Adjust, [&Language](const CommandLineArguments &Args,
+                          llvm::StringRef File) {
         for (const std::string &A : Args)
           if (llvm::StringRef(A).starts_with("-std=") ||
               llvm::StringRef(A).starts_with("--std"))
             return Args;
         CommandLineArguments R = Args;
-        R.insert(R.begin() + 1, isCFile(File) ? "-std=gnu17" : "-std=c++20");
+        R.insert(R.begin() + 1,
+                 isCFile(File, Language) ? "-std=gnu17" : "-std=c++20");
         return R;
       });
+  // A file clang would take for a linker input ("expected exactly one
+  // compiler job"): -x LANGUAGE just before it.
+  Adjust = combineAdjusters(
+      Adjust, [&Language](const CommandLineArguments &Args,
+                          llvm::StringRef File) {
+        std::string Forced = forcedLanguage(File, Language);
+        if (Forced.empty())
+          return Args;
+        CommandLineArguments R;
+        for (const std::string &A : Args) {
+          if (A == File) {
+            R.push_back("-x");
+            R.push_back(Forced);
+          }
+          R.push_back(A);
+        }
+        return R;
+      });
+  std::string ErrorLimit = "-ferror-limit=" + std::to_string(Opts.MaxErrors);
+  Adjust = combineAdjusters(
+      Adjust, getInsertArgumentAdjuster(ErrorLimit.c_str(),
+                                        ArgumentInsertPosition::END));
   if (!ResourceDir.empty())
     Adjust = combineAdjusters(
         Adjust,
@@ -256,10 +403,13 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
         if (A == Cmd.Filename)
           A = Listed;
       Cmd.Filename = Listed;
+      if (isCFile(File, Language) && !Cmd.Heuristic.empty() &&
+          !isCFile(Cmds.front().Heuristic, Language))
+        borrowAsC(Cmd);
     } else {
       Cmd.Directory = std::string(Cwd);
       Cmd.Filename = File;
-      Cmd.CommandLine = {isCFile(File) ? "clang" : "clang++", File};
+      Cmd.CommandLine = {isCFile(File, Language) ? "clang" : "clang++", File};
     }
     if (!llvm::sys::fs::exists(absolute(Cmd.Filename, Cmd.Directory))) {
       Errors.push_back({File, "no such file"});
@@ -272,18 +422,36 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
     FS->setCurrentWorkingDirectory(Cmd.Directory);
     llvm::IntrusiveRefCntPtr<FileManager> FM(
         new FileManager(FileSystemOptions(), FS));
-    FirstErrorConsumer Diags;
-    ToolInvocation Invocation(
-        Args, std::make_unique<LocksetAction>(Model, Facts, SkipDir, FactsLock),
-        FM.get());
-    Invocation.setDiagnosticConsumer(&Diags);
-    bool Ok = Invocation.run();
-    if (Diags.Errors > 0) {
-      std::string Msg = Diags.First;
-      if (Diags.Errors > 1)
-        Msg += " (and " + std::to_string(Diags.Errors - 1) + " more error" +
-               (Diags.Errors > 2 ? "s" : "") + ")";
-      Errors.push_back({File, Msg});
+    ErrorConsumer Diags(File, Opts.MaxErrors);
+    bool Ok = false;
+    llvm::CrashRecoveryContext Recovery;
+    bool Survived = Recovery.RunSafely([&] {
+      ToolInvocation Invocation(
+          Args,
+          std::make_unique<LocksetAction>(Model, Facts, SkipDir, FactsLock),
+          FM.get());
+      Invocation.setDiagnosticConsumer(&Diags);
+      Ok = Invocation.run();
+    });
+    if (!Survived) {
+      std::string How = "exit status " + std::to_string(Recovery.RetCode);
+      if (Recovery.RetCode > 128) {
+        int Sig = Recovery.RetCode - 128;
+        const char *Abbrev = sigabbrev_np(Sig);
+        How = Abbrev ? std::string("SIG") + Abbrev
+                     : "signal " + std::to_string(Sig);
+      }
+      report::InputError E{File, "weft crashed while analyzing this file (" +
+                                     How +
+                                     "); the other files were analyzed"};
+      E.Internal = true;
+      Errors.push_back(std::move(E));
+    } else if (Diags.Errors > 0) {
+      Errors.insert(Errors.end(), Diags.Kept.begin(), Diags.Kept.end());
+      if (Diags.Truncated)
+        Errors.push_back(
+            {File, "more errors not shown (--max-errors " +
+                       std::to_string(Opts.MaxErrors) + "; 0 shows all)"});
     } else if (!Ok) {
       Errors.push_back({File, "clang could not process this file"});
     }
@@ -294,7 +462,9 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
                 << std::flush;
     }
   };
+  enableCrashRecovery();
   auto Worker = [&] {
+    AltStack Stack;
     for (size_t I; (I = Next++) < Files.size();)
       ProcessFile(I);
   };

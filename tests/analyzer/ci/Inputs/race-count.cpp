@@ -1,0 +1,5 @@
+int hits;
+
+void count() {
+  hits++;
+}
