@@ -193,8 +193,9 @@ bool isCFile(llvm::StringRef File, const std::string &Default) {
 }
 
 /// A C file whose command was borrowed from a C++ file of the database
-/// (inferMissingCompileCommands picks the nearest name): the C++ driver,
-/// -std=c++NN and -x c++ would parse it as C++. Gives it C's.
+/// (inferMissingCompileCommands picks the nearest name): the C++ driver
+/// (its name or the --driver-mode=g++ the interpolation adds), -std=c++NN
+/// and -x c++ would parse it as C++. Gives it C's.
 void borrowAsC(CompileCommand &Cmd) {
   CommandLineArguments R;
   for (size_t I = 0; I < Cmd.CommandLine.size(); ++I) {
@@ -212,7 +213,7 @@ void borrowAsC(CompileCommand &Cmd) {
     }
     if (A.starts_with("-x") && A.size() > 2)
       continue;
-    if (A.starts_with("-stdlib="))
+    if (A.starts_with("-stdlib=") || A.starts_with("--driver-mode="))
       continue;
     R.push_back(A.str());
   }

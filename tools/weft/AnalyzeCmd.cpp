@@ -267,7 +267,8 @@ int cmdAnalyze(const Args &A) {
     std::string Rules;
     for (const std::string &Rl : S.Rules)
       Rules += (Rules.empty() ? "" : ", ") + Rl;
-    std::cerr << S.Origin << ":" << S.OriginLine << ": note: unused " << What
+    std::cerr << report::displayPath(S.Origin, O.DisplayDir) << ":"
+              << S.OriginLine << ": note: unused " << What
               << " (" << Rules << "): no finding matches it\n";
   }
   for (const report::InputError &E : R.Errors)

@@ -15,7 +15,7 @@ static void *rename_and_count(void *arg) {
   (void)arg;
   pthread_mutex_lock(&st.name_lock);
   st.name[0] = 'x';
-  // CHECK: :[[@LINE+1]]:3: warning: data race on 'st.count': written here by thread 'rename_and_count' (holding 'st.name_lock') and written at line [[#@LINE+9]] by thread 'count' (holding 'st.count_lock') [data-race]
+  // CHECK: :[[@LINE+1]]:6: warning: data race on 'st.count': written here by thread 'rename_and_count' (holding 'st.name_lock') and written at line [[#@LINE+9]] by thread 'count' (holding 'st.count_lock') [data-race]
   st.count++;
   pthread_mutex_unlock(&st.name_lock);
   return 0;

@@ -10,7 +10,7 @@ long hits;
 
 void producer() {
   std::lock_guard<std::mutex> g(in_lock);
-  // CHECK: :[[@LINE+1]]:3: warning: data race on 'hits': written here by thread 'producer' (holding 'in_lock') and written at line [[#@LINE+6]] by thread 'consumer' (holding 'out_lock') [data-race]
+  // CHECK: :[[@LINE+1]]:5: warning: data race on 'hits': written here by thread 'producer' (holding 'in_lock') and written at line [[#@LINE+6]] by thread 'consumer' (holding 'out_lock') [data-race]
   ++hits;
 }
 

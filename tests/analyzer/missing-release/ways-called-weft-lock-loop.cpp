@@ -8,10 +8,10 @@ class Counter {
 public:
   bool add(int n) {
     lock.acquire();
-    // CHECK: [[@LINE-1]]:5: warning: 'lock' acquired here is not released when the function returns at line [[#@LINE+2]] [missing-release]
+    // CHECK: [[@LINE-1]]:5: warning: 'Counter::lock' acquired here is not released when the function returns at line [[#@LINE+2]] [missing-release]
     if (n < 0)
       return false;
-    // CHECK-NEXT: :[[#@LINE-1]]:7: note: returns here with 'lock' held
+    // CHECK-NEXT: :[[#@LINE-1]]:7: note: returns here with 'Counter::lock' held
     total += n;
     lock.release();
     return true;

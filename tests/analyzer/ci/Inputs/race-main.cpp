@@ -1,7 +1,6 @@
 #include <thread>
 
-extern int hits;
-void count();
+#include "race-hits.h"
 
 int main() {
   std::thread t(count);

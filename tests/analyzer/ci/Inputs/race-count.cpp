@@ -1,5 +1,0 @@
-int hits;
-
-void count() {
-  hits++;
-}
