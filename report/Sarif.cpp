@@ -100,26 +100,21 @@ struct Artifact {
 
 class UriMaker {
 public:
-  explicit UriMaker(const std::string &BaseDir) {
+  explicit UriMaker(const std::string &BaseDir) : BaseDir(BaseDir) {
     std::error_code EC;
-    fs::path Cwd = fs::current_path(EC);
-    Base = BaseDir.empty() ? Cwd : fs::absolute(BaseDir, EC);
+    Base = BaseDir.empty() ? fs::current_path(EC) : fs::absolute(BaseDir, EC);
     Base = Base.lexically_normal();
-    Cwd = Cwd.lexically_normal();
-    this->Cwd = Cwd;
   }
 
+  /// Relative to the base (under %SRCROOT%) when under it, as displayPath
+  /// writes it; else an absolute file:// URI.
   Artifact artifact(const std::string &File) const {
     if (File.empty())
       return {};
-    fs::path P(File);
-    if (P.is_relative())
-      P = Cwd / P;
-    P = P.lexically_normal();
-    fs::path Rel = P.lexically_relative(Base);
-    if (!Rel.empty() && *Rel.begin() != ".." && Rel != ".")
-      return {encodePath(Rel.generic_string()), true};
-    return {"file://" + encodePath(P.generic_string()), false};
+    std::string P = displayPath(File, BaseDir);
+    if (!P.empty() && P[0] != '/')
+      return {encodePath(P), true};
+    return {"file://" + encodePath(P), false};
   }
 
   std::string baseDir() const { return Base.generic_string(); }
@@ -132,7 +127,8 @@ public:
   }
 
 private:
-  fs::path Base, Cwd;
+  std::string BaseDir;
+  fs::path Base;
 };
 
 std::string fingerprint(const FingerprintText &T) {
