@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -74,6 +75,15 @@ int cmdAnalyze(const Args &A) {
   report::Format Fmt = report::Format::Text;
   std::string OutFile, Baseline, SuppressFile, SrcRoot;
   bool ExitZero = false;
+  // A flag that takes one value given twice is an error, not "the last
+  // one wins" (-j, --jobs and -jN are one flag).
+  std::set<std::string> Given;
+  auto Once = [&](const std::string &Name) {
+    return Given.insert(Name).second;
+  };
+  auto Repeated = [](const std::string &Name) {
+    return usageError("analyze", Name + " given twice (it takes one value)");
+  };
   for (size_t I = 0; I < A.size(); ++I) {
     bool Missing = false;
     if (A[I] == "--") {
@@ -81,6 +91,8 @@ int cmdAnalyze(const Args &A) {
       break;
     }
     if (auto V = optionValue(A, I, "--format", Missing)) {
+      if (!Once("--format"))
+        return Repeated("--format");
       if (Missing)
         return usageError("analyze", "--format needs a value");
       auto F = report::parseFormat(*V);
@@ -92,47 +104,63 @@ int cmdAnalyze(const Args &A) {
       continue;
     }
     if (auto V = optionValue(A, I, "-p", Missing)) {
+      if (!Once("-p"))
+        return Repeated("-p");
       if (Missing)
         return usageError("analyze", "-p needs a build directory");
       Opts.BuildDir = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "-o", Missing)) {
+      if (!Once("-o"))
+        return Repeated("-o");
       if (Missing)
         return usageError("analyze", "-o needs a file name");
       OutFile = *V;
       continue;
     }
     if (A[I].size() > 2 && A[I].rfind("-j", 0) == 0) {
+      if (!Once("-j"))
+        return Repeated("-j");
       if (!parseJobs(A[I].substr(2), Opts.Jobs))
         return usageError("analyze", "-j needs a number");
       continue;
     }
     if (auto V = A[I] == "-j" ? optionValue(A, I, "-j", Missing)
                               : optionValue(A, I, "--jobs", Missing)) {
+      if (!Once("-j"))
+        return Repeated("-j");
       if (Missing || !parseJobs(*V, Opts.Jobs))
         return usageError("analyze", "-j needs a number");
       continue;
     }
     if (auto V = optionValue(A, I, "--baseline", Missing)) {
+      if (!Once("--baseline"))
+        return Repeated("--baseline");
       if (Missing)
         return usageError("analyze", "--baseline needs a SARIF file");
       Baseline = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "--suppressions", Missing)) {
+      if (!Once("--suppressions"))
+        return Repeated("--suppressions");
       if (Missing)
         return usageError("analyze", "--suppressions needs a file");
       SuppressFile = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "--srcroot", Missing)) {
+      if (!Once("--srcroot"))
+        return Repeated("--srcroot");
       if (Missing)
         return usageError("analyze", "--srcroot needs a directory");
       SrcRoot = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "--max-errors", Missing)) {
+      if (!Once("--max-errors"))
+        return Repeated("--max-errors");
       if (Missing || V->empty() ||
           V->find_first_not_of("0123456789") != std::string::npos ||
           V->size() > 9)
@@ -144,6 +172,8 @@ int cmdAnalyze(const Args &A) {
     if (auto V = A[I].size() > 2 && A[I].rfind("-x", 0) == 0
                      ? std::optional<std::string>(A[I].substr(2))
                      : optionValue(A, I, "-x", Missing)) {
+      if (!Once("-x"))
+        return Repeated("-x");
       if (Missing || (*V != "c" && *V != "c++"))
         return usageError("analyze", "-x needs a language: c or c++");
       Opts.Language = *V;
