@@ -3,8 +3,10 @@
 // Parses each file with its own clang::tooling::ToolInvocation (not a
 // ClangTool: that one prints "Error while processing" and "Skipping" lines
 // on stderr), with every diagnostic going to a consumer that keeps the
-// first error and prints nothing. A file with errors becomes an InputError
-// and is not analyzed; the others still are. The facts of all files are
+// errors (--max-errors of them) and prints nothing. A file with errors
+// becomes InputErrors and is not analyzed; the others still are. Each file
+// runs under a CrashRecoveryContext: a file that crashes clang is reported
+// (as an internal error) and the others are still analyzed. The facts of all files are
 // gathered first, so that lock-order cycles spanning translation units are
 // found, and the checks (checks/Checks.def) run once at the end.
 //===----------------------------------------------------------------------===//
@@ -12,6 +14,7 @@
 #include "analyzer/ApiModel.h"
 #include "analyzer/Lockset.h"
 #include "analyzer/Races.h"
+#include "analyzer/TuDriver.h"
 #include "analyzer/UserCode.h"
 #include "analyzer/checks/Checks.h"
 
@@ -26,12 +29,14 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -47,41 +52,6 @@ using namespace clang::tooling;
 
 namespace {
 
-/// Keeps clang's first error (and counts them); prints nothing.
-class FirstErrorConsumer : public DiagnosticConsumer {
-public:
-  void HandleDiagnostic(DiagnosticsEngine::Level Level,
-                        const Diagnostic &Info) override {
-    if (Level < DiagnosticsEngine::Error)
-      return;
-    llvm::SmallString<256> Msg;
-    Info.FormatDiagnostic(Msg);
-    // The driver complaining about another compiler's flags (T8) does not
-    // stop the parse: not an error of the file.
-    llvm::StringRef M = Msg;
-    if (!Info.hasSourceManager() &&
-        (M.starts_with("unknown argument") ||
-         M.starts_with("unsupported option") ||
-         M.starts_with("unsupported argument")))
-      return;
-    ++Errors;
-    if (!First.empty())
-      return;
-    First = M.str();
-    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-      const SourceManager &SM = Info.getSourceManager();
-      PresumedLoc P =
-          SM.getPresumedLoc(SM.getExpansionLoc(Info.getLocation()));
-      if (P.isValid())
-        First = std::string(P.getFilename()) + ":" +
-                std::to_string(P.getLine()) + ":" +
-                std::to_string(P.getColumn()) + ": " + First;
-    }
-  }
-  unsigned Errors = 0;
-  std::string First;
-};
-
 class LocksetConsumer : public ASTConsumer {
 public:
   LocksetConsumer(const ApiModel &Model, ProgramFacts &Facts,
@@ -92,7 +62,13 @@ public:
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
     // Parsing runs in parallel (-j); the facts are shared.
-    std::lock_guard<std::mutex> G(FactsLock);
+    std::unique_lock<std::mutex> G(FactsLock);
+    // A crash below is recovered in ProcessFile: the lock is released then.
+    llvm::CrashRecoveryContextCleanupRegistrar<
+        std::unique_lock<std::mutex>,
+        llvm::CrashRecoveryContextDestructorCleanup<
+            std::unique_lock<std::mutex>>>
+        Unlock(&G);
     NameCacheScope Names;
     std::string Dir = SkipDir;
     if (!Dir.empty() && Dir.back() != '/')
@@ -143,10 +119,6 @@ bool gccOnly(llvm::StringRef A) {
     if (A.starts_with(P))
       return true;
   return false;
-}
-
-bool isCFile(llvm::StringRef File) {
-  return llvm::sys::path::extension(File) == ".c";
 }
 
 std::string absolute(const std::string &Path, const std::string &Dir) {
@@ -219,16 +191,52 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
   Extra.push_back("-w"); // clang's warnings are not weft's findings
   Adjust = combineAdjusters(
       Adjust, getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  // The language of a file with no known extension: the -x after `--`,
+  // else C++.
+  std::string Language = Opts.Language;
+  for (size_t I = 0; I < Opts.ExtraArgs.size(); ++I) {
+    llvm::StringRef A = Opts.ExtraArgs[I];
+    if (A == "-x" && I + 1 < Opts.ExtraArgs.size())
+      Language = Opts.ExtraArgs[I + 1];
+    else if (A.starts_with("-x") && A.size() > 2)
+      Language = A.drop_front(2).str();
+  }
+  if (Language.empty())
+    Language = "c++";
   Adjust = combineAdjusters(
-      Adjust, [](const CommandLineArguments &Args, llvm::StringRef File) {
+      Adjust, [&Language](const CommandLineArguments &Args,
+                          llvm::StringRef File) {
         for (const std::string &A : Args)
           if (llvm::StringRef(A).starts_with("-std=") ||
               llvm::StringRef(A).starts_with("--std"))
             return Args;
         CommandLineArguments R = Args;
-        R.insert(R.begin() + 1, isCFile(File) ? "-std=gnu17" : "-std=c++20");
+        R.insert(R.begin() + 1,
+                 isCFile(File, Language) ? "-std=gnu17" : "-std=c++20");
         return R;
       });
+  // A file clang would take for a linker input ("expected exactly one
+  // compiler job"): -x LANGUAGE just before it.
+  Adjust = combineAdjusters(
+      Adjust, [&Language](const CommandLineArguments &Args,
+                          llvm::StringRef File) {
+        std::string Forced = forcedLanguage(File, Language);
+        if (Forced.empty())
+          return Args;
+        CommandLineArguments R;
+        for (const std::string &A : Args) {
+          if (A == File) {
+            R.push_back("-x");
+            R.push_back(Forced);
+          }
+          R.push_back(A);
+        }
+        return R;
+      });
+  std::string ErrorLimit = "-ferror-limit=" + std::to_string(Opts.MaxErrors);
+  Adjust = combineAdjusters(
+      Adjust, getInsertArgumentAdjuster(ErrorLimit.c_str(),
+                                        ArgumentInsertPosition::END));
   if (!ResourceDir.empty())
     Adjust = combineAdjusters(
         Adjust,
@@ -256,10 +264,13 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
         if (A == Cmd.Filename)
           A = Listed;
       Cmd.Filename = Listed;
+      if (isCFile(File, Language) && !Cmd.Heuristic.empty() &&
+          !isCFile(Cmds.front().Heuristic, Language))
+        borrowAsC(Cmd);
     } else {
       Cmd.Directory = std::string(Cwd);
       Cmd.Filename = File;
-      Cmd.CommandLine = {isCFile(File) ? "clang" : "clang++", File};
+      Cmd.CommandLine = {isCFile(File, Language) ? "clang" : "clang++", File};
     }
     if (!llvm::sys::fs::exists(absolute(Cmd.Filename, Cmd.Directory))) {
       Errors.push_back({File, "no such file"});
@@ -272,18 +283,36 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
     FS->setCurrentWorkingDirectory(Cmd.Directory);
     llvm::IntrusiveRefCntPtr<FileManager> FM(
         new FileManager(FileSystemOptions(), FS));
-    FirstErrorConsumer Diags;
-    ToolInvocation Invocation(
-        Args, std::make_unique<LocksetAction>(Model, Facts, SkipDir, FactsLock),
-        FM.get());
-    Invocation.setDiagnosticConsumer(&Diags);
-    bool Ok = Invocation.run();
-    if (Diags.Errors > 0) {
-      std::string Msg = Diags.First;
-      if (Diags.Errors > 1)
-        Msg += " (and " + std::to_string(Diags.Errors - 1) + " more error" +
-               (Diags.Errors > 2 ? "s" : "") + ")";
-      Errors.push_back({File, Msg});
+    ErrorConsumer Diags(File, Opts.MaxErrors);
+    bool Ok = false;
+    llvm::CrashRecoveryContext Recovery;
+    bool Survived = Recovery.RunSafely([&] {
+      ToolInvocation Invocation(
+          Args,
+          std::make_unique<LocksetAction>(Model, Facts, SkipDir, FactsLock),
+          FM.get());
+      Invocation.setDiagnosticConsumer(&Diags);
+      Ok = Invocation.run();
+    });
+    if (!Survived) {
+      std::string How = "exit status " + std::to_string(Recovery.RetCode);
+      if (Recovery.RetCode > 128) {
+        int Sig = Recovery.RetCode - 128;
+        const char *Abbrev = sigabbrev_np(Sig);
+        How = Abbrev ? std::string("SIG") + Abbrev
+                     : "signal " + std::to_string(Sig);
+      }
+      report::InputError E{File, "weft crashed while analyzing this file (" +
+                                     How +
+                                     "); the other files were analyzed"};
+      E.Internal = true;
+      Errors.push_back(std::move(E));
+    } else if (Diags.Errors > 0) {
+      Errors.insert(Errors.end(), Diags.Kept.begin(), Diags.Kept.end());
+      if (Diags.Truncated)
+        Errors.push_back(
+            {File, "more errors not shown (--max-errors " +
+                       std::to_string(Opts.MaxErrors) + "; 0 shows all)"});
     } else if (!Ok) {
       Errors.push_back({File, "clang could not process this file"});
     }
@@ -294,7 +323,9 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
                 << std::flush;
     }
   };
+  enableCrashRecovery();
   auto Worker = [&] {
+    AltStack Stack;
     for (size_t I; (I = Next++) < Files.size();)
       ProcessFile(I);
   };

@@ -28,6 +28,11 @@ struct Options {
   std::string ResourceDir;
   /// Translation units parsed at once (-j). Output does not depend on it.
   unsigned Jobs = 1;
+  /// The language of files with no known extension ("c" or "c++"; empty:
+  /// the -x of ExtraArgs, else C++).
+  std::string Language;
+  /// Compiler errors kept per file (0: all of them).
+  unsigned MaxErrors = 20;
   /// Print "[done/total] file" progress on stderr.
   bool Progress = false;
 };
@@ -35,6 +40,8 @@ struct Options {
 /// Analyzes every file; findings and per-file input errors go to \p Out.
 /// Returns false only on an internal error (message in \p Error); a file
 /// that does not parse is an InputError, and the others are still analyzed.
+/// A file that crashes clang (or the analysis) is an InputError marked
+/// Internal; the others are still analyzed.
 bool analyze(const Options &Opts, report::Report &Out, std::string &Error);
 
 } // namespace weft::analyzer

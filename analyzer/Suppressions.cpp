@@ -45,8 +45,13 @@ bool Suppressions::loadFile(const std::string &Path, std::string &Error) {
               ": expected 'RULE PATH[:LINE]'";
       return false;
     }
+    if (Rule != "*" && !report::lookupRule(Rule, Error)) {
+      Error = Path + ":" + std::to_string(N) + ": " + Error;
+      return false;
+    }
     Suppression S;
     S.Rules = {Rule};
+    S.RuleUsed = {false};
     S.Origin = Path;
     S.OriginLine = N;
     if (size_t C = Where.rfind(':'); C != std::string::npos &&
@@ -87,9 +92,24 @@ void Suppressions::scanSource(const std::string &File) {
     Suppression S;
     std::stringstream SS(M[1].str());
     std::string R;
-    while (std::getline(SS, R, ','))
-      if (!trim(R).empty())
-        S.Rules.push_back(trim(R));
+    size_t Column = Start + M.position(1) + 1;
+    while (std::getline(SS, R, ',')) {
+      std::string Rule = trim(R);
+      std::string Error;
+      if (Rule.empty()) {
+        // nothing
+      } else if (Rule != "*" && !report::lookupRule(Rule, Error)) {
+        size_t Lead = R.find_first_not_of(" \t");
+        Errors.push_back({File, "weft-ignore: " + Error, N,
+                          static_cast<unsigned>(Column + Lead)});
+      } else {
+        S.Rules.push_back(Rule);
+        S.RuleUsed.push_back(false);
+      }
+      Column += R.size() + 1;
+    }
+    if (S.Rules.empty())
+      continue;
     S.File = Abs;
     S.Line = N;
     S.FromComment = true;
@@ -102,11 +122,20 @@ void Suppressions::scanSource(const std::string &File) {
 bool Suppressions::matches(Suppression &S, const report::Finding &F,
                            const std::string &Abs) const {
   std::string_view Id = report::ruleInfo(F.Rule).Id;
-  bool Rule = false;
-  for (const std::string &R : S.Rules)
-    Rule |= R == "*" || R == Id;
-  if (!Rule)
+  size_t Rule = S.Rules.size();
+  for (size_t I = 0; I < S.Rules.size() && Rule == S.Rules.size(); ++I)
+    if (S.Rules[I] == "*" || S.Rules[I] == Id)
+      Rule = I;
+  if (Rule == S.Rules.size())
     return false;
+  if (!where(S, F, Abs))
+    return false;
+  S.RuleUsed[Rule] = true;
+  return true;
+}
+
+bool Suppressions::where(const Suppression &S, const report::Finding &F,
+                         const std::string &Abs) const {
   if (S.FromComment)
     return S.File == Abs && (F.Loc.Line == S.Line || F.Loc.Line == S.Line + 1);
   if (S.Line && S.Line != F.Loc.Line)
@@ -140,9 +169,15 @@ void Suppressions::apply(report::Report &R) {
 
 std::vector<Suppression> Suppressions::unused() const {
   std::vector<Suppression> Out;
-  for (const Suppression &S : List)
-    if (!S.Used)
-      Out.push_back(S);
+  for (const Suppression &S : List) {
+    Suppression U = S;
+    U.Rules.clear();
+    for (size_t I = 0; I < S.Rules.size(); ++I)
+      if (!S.RuleUsed[I])
+        U.Rules.push_back(S.Rules[I]);
+    if (!U.Rules.empty())
+      Out.push_back(std::move(U));
+  }
   return Out;
 }
 

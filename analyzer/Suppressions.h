@@ -9,7 +9,9 @@
 //  * a baseline (--baseline OLD.sarif): findings whose partialFingerprints
 //    ("weftFinding/v1") were already in it are dropped, so only new ones
 //    fail the build. Each baseline result absorbs one finding.
-// Suppressions that matched nothing are listed so they can be removed.
+// Rule names are checked (report::lookupRule): an unknown one is an error
+// naming the known rules. Every rule of a suppression that matched nothing
+// is listed so it can be removed.
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_ANALYZER_SUPPRESSIONS_H
 #define WEFT_ANALYZER_SUPPRESSIONS_H
@@ -25,12 +27,13 @@ namespace weft::analyzer {
 
 struct Suppression {
   std::vector<std::string> Rules; // "*" matches all
+  std::vector<bool> RuleUsed;     // per entry of Rules
   std::string File;               // comment: absolute path; file: a glob
   unsigned Line = 0;              // 0: any line (suppressions file)
   bool FromComment = false;
   std::string Origin;             // where the suppression itself is written
   unsigned OriginLine = 0;
-  bool Used = false;
+  bool Used = false; // any of its rules matched
 };
 
 class Suppressions {
@@ -41,13 +44,20 @@ public:
   void scanSource(const std::string &File);
   /// Removes suppressed findings from \p R (scanning their files first).
   void apply(report::Report &R);
+  /// The suppressions with rules that matched nothing; each keeps only
+  /// those rules in Rules (Used tells whether its other rules matched).
   std::vector<Suppression> unused() const;
+  /// Unknown rule names in weft-ignore comments (file, line, message).
+  const std::vector<report::InputError> &errors() const { return Errors; }
 
 private:
   bool matches(Suppression &S, const report::Finding &F,
                const std::string &Abs) const;
+  bool where(const Suppression &S, const report::Finding &F,
+             const std::string &Abs) const;
   std::vector<Suppression> List;
   std::map<std::string, bool> Scanned;
+  std::vector<report::InputError> Errors;
 };
 
 /// The fingerprints of a SARIF file's results, with their counts.

@@ -47,6 +47,30 @@ inline std::optional<RuleId> ruleByName(std::string_view Id) {
   return std::nullopt;
 }
 
+/// "deadlock, lock-order-inversion, ...": every rule id of Rules.def, in
+/// its order, for messages that name the known rules.
+inline std::string knownRules() {
+  std::string S;
+  for (size_t I = 0; I < static_cast<size_t>(RuleId::NumRules); ++I) {
+    if (I)
+      S += ", ";
+    S += ruleInfo(static_cast<RuleId>(I)).Id;
+  }
+  return S;
+}
+
+/// The one lookup of a rule name given by a user (weft-ignore comments,
+/// suppressions files, `weft explore --rule`): the rule, or nullopt with
+/// \p Error set to "unknown rule 'X' (known rules: ...)".
+inline std::optional<RuleId> lookupRule(std::string_view Id,
+                                        std::string &Error) {
+  if (auto R = ruleByName(Id))
+    return R;
+  Error = "unknown rule '" + std::string(Id) +
+          "' (known rules: " + knownRules() + ")";
+  return std::nullopt;
+}
+
 inline std::string_view severityName(Severity S) {
   switch (S) {
   case Severity::Note: return "note";
@@ -88,6 +112,12 @@ struct Finding {
 struct InputError {
   std::string File;
   std::string Message;
+  /// Where in File, when known (a compiler error; a bad line of a
+  /// suppressions file). 0: the file as a whole.
+  unsigned Line = 0;
+  unsigned Column = 0;
+  /// weft failed on this file (a crash), not the input: exit status 3.
+  bool Internal = false;
 };
 
 struct Report {

@@ -4,9 +4,10 @@
 //   {"tool", "version",
 //    "findings": [{"rule", "severity", "message", "file", "line", "column",
 //                  "origin", "related": [{"file", "line", "column",
-//                  "message"}]}],
-//    "errors": [{"file", "message"}]}
-// Indented like `python3 -m json.tool`: one member per line, "key": value.
+//                  "message"}], "notes": ["message"]}],
+//    "errors": [{"file", ["line", "column",] "message"}]}
+// Paths are displayPath()s; "notes" holds the related messages that have
+// no place (report/Render.h isPlace). Indented like `python3 -m json.tool`: one member per line, "key": value.
 //===----------------------------------------------------------------------===//
 #include "report/JsonWriter.h"
 #include "report/Render.h"
@@ -159,20 +160,28 @@ void renderJson(std::ostream &OS, const Report &R, const RenderOptions &O) {
     W.member("rule", ruleInfo(F.Rule).Id);
     W.member("severity", severityName(F.Sev));
     W.member("message", F.Message);
-    W.member("file", F.Loc.File);
+    W.member("file", displayPath(F.Loc.File, O.DisplayDir));
     W.member("line", F.Loc.Line);
     W.member("column", F.Loc.Column);
     W.member("origin", F.Origin);
     W.key("related");
     W.arrayBegin();
     for (const Related &N : F.Notes) {
+      if (!isPlace(N))
+        continue;
       W.objectBegin();
-      W.member("file", N.Loc.File);
+      W.member("file", displayPath(N.Loc.File, O.DisplayDir));
       W.member("line", N.Loc.Line);
       W.member("column", N.Loc.Column);
       W.member("message", N.Message);
       W.objectEnd();
     }
+    W.arrayEnd();
+    W.key("notes");
+    W.arrayBegin();
+    for (const Related &N : F.Notes)
+      if (!isPlace(N))
+        W.value(N.Message);
     W.arrayEnd();
     W.objectEnd();
   }
@@ -181,7 +190,11 @@ void renderJson(std::ostream &OS, const Report &R, const RenderOptions &O) {
   W.arrayBegin();
   for (const InputError &E : R.Errors) {
     W.objectBegin();
-    W.member("file", E.File);
+    W.member("file", displayPath(E.File, O.DisplayDir));
+    if (E.Line) {
+      W.member("line", E.Line);
+      W.member("column", E.Column);
+    }
     W.member("message", E.Message);
     W.objectEnd();
   }

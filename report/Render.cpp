@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <tuple>
 #include <unistd.h>
 
@@ -47,6 +48,27 @@ void render(std::ostream &OS, Format F, const Report &R,
     renderGithub(OS, R, O);
     return;
   }
+}
+
+std::string displayPath(const std::string &File, const std::string &Dir) {
+  namespace fs = std::filesystem;
+  if (File.empty())
+    return File;
+  std::error_code EC;
+  fs::path Cwd = fs::current_path(EC);
+  fs::path Base = Dir.empty() ? Cwd : fs::absolute(Dir, EC);
+  Base = Base.lexically_normal();
+  if (!Base.has_filename() && Base.has_parent_path() &&
+      Base != Base.root_path())
+    Base = Base.parent_path();
+  fs::path P(File);
+  if (P.is_relative())
+    P = Cwd / P;
+  P = P.lexically_normal();
+  fs::path Rel = P.lexically_relative(Base);
+  if (!Rel.empty() && *Rel.begin() != ".." && Rel != ".")
+    return Rel.generic_string();
+  return P.generic_string();
 }
 
 namespace {

@@ -19,8 +19,23 @@ struct RenderOptions {
   /// SARIF: artifact URIs are made relative to this directory when they lie
   /// under it (uriBaseId %SRCROOT%). Empty: the current directory.
   std::string BaseDir;
+  /// Text and JSON: paths are written relative to this directory when they
+  /// lie under it, else absolute; always normalized (no "./", no "x/../").
+  /// Empty: the directory weft was run in.
+  std::string DisplayDir;
   std::string ToolVersion = "0.1.0";
 };
+
+/// \p File as the text and JSON renderers write it (see DisplayDir):
+/// relative to \p Dir (empty: the current directory) when under it, else
+/// absolute; normalized. Empty stays empty.
+std::string displayPath(const std::string &File, const std::string &Dir);
+
+/// A related location with no file (and line 0) is not a place but extra
+/// information ("ThreadSanitizer's own report: PATH"): the renderers write
+/// it as a note of the finding (text), in "notes" (JSON) or in the result's
+/// properties (SARIF), never as a location.
+inline bool isPlace(const Related &N) { return !N.Loc.File.empty(); }
 
 /// True when \p Fd is a terminal and NO_COLOR is unset (or empty).
 bool colorWanted(int Fd);
@@ -43,6 +58,16 @@ void renderGithub(std::ostream &OS, const Report &R, const RenderOptions &O);
 /// "weftFinding/v1"): rule, repo-relative file, message without line
 /// numbers. Used to match findings against a baseline.
 std::string fingerprint(const Finding &F, const RenderOptions &O);
+/// What the fingerprint hashes: the rule id, the file's URI (relative to
+/// BaseDir when under it) and the message with every line reference
+/// (":12", "line 12") and the BaseDir prefix of paths removed.
+struct FingerprintText {
+  std::string Rule, Uri, Message;
+};
+FingerprintText fingerprintText(const Finding &F, const RenderOptions &O);
+/// The message with its line references removed ("at line 20" -> "at
+/// line ", "a.cpp:20:3" -> "a.cpp").
+std::string withoutLineNumbers(std::string_view Message);
 void render(std::ostream &OS, Format F, const Report &R,
             const RenderOptions &O);
 

@@ -5,16 +5,44 @@
 // %SRCROOT% base id, which is what code-scanning services expect; others
 // become file:// URIs. partialFingerprints make a finding recognisable
 // after unrelated edits move it: they hash the rule, the file and the
-// message with its ":<number>" line references removed, never the line.
+// message with its line references (":<number>", "line <number>") and the
+// base directory removed, never the line (fingerprintText()).
 //===----------------------------------------------------------------------===//
 #include "report/JsonWriter.h"
 #include "report/Render.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
 
 namespace weft::report {
+
+std::string withoutLineNumbers(std::string_view Message) {
+  std::string Out;
+  for (size_t I = 0; I < Message.size(); ++I) {
+    // "at line 20" shifts too.
+    if (Message.substr(I, 5) == "line " && I + 5 < Message.size() &&
+        std::isdigit(static_cast<unsigned char>(Message[I + 5]))) {
+      Out += "line ";
+      I += 5;
+      while (I + 1 < Message.size() &&
+             std::isdigit(static_cast<unsigned char>(Message[I + 1])))
+        ++I;
+      continue;
+    }
+    if (Message[I] == ':' && I + 1 < Message.size() &&
+        std::isdigit(static_cast<unsigned char>(Message[I + 1]))) {
+      ++I;
+      while (I + 1 < Message.size() &&
+             std::isdigit(static_cast<unsigned char>(Message[I + 1])))
+        ++I;
+      continue;
+    }
+    Out += Message[I];
+  }
+  return Out;
+}
 
 namespace {
 namespace fs = std::filesystem;
@@ -72,27 +100,24 @@ struct Artifact {
 
 class UriMaker {
 public:
-  explicit UriMaker(const std::string &BaseDir) {
+  explicit UriMaker(const std::string &BaseDir) : BaseDir(BaseDir) {
     std::error_code EC;
-    fs::path Cwd = fs::current_path(EC);
-    Base = BaseDir.empty() ? Cwd : fs::absolute(BaseDir, EC);
+    Base = BaseDir.empty() ? fs::current_path(EC) : fs::absolute(BaseDir, EC);
     Base = Base.lexically_normal();
-    Cwd = Cwd.lexically_normal();
-    this->Cwd = Cwd;
   }
 
+  /// Relative to the base (under %SRCROOT%) when under it, as displayPath
+  /// writes it; else an absolute file:// URI.
   Artifact artifact(const std::string &File) const {
     if (File.empty())
       return {};
-    fs::path P(File);
-    if (P.is_relative())
-      P = Cwd / P;
-    P = P.lexically_normal();
-    fs::path Rel = P.lexically_relative(Base);
-    if (!Rel.empty() && *Rel.begin() != ".." && Rel != ".")
-      return {encodePath(Rel.generic_string()), true};
-    return {"file://" + encodePath(P.generic_string()), false};
+    std::string P = displayPath(File, BaseDir);
+    if (!P.empty() && P[0] != '/')
+      return {encodePath(P), true};
+    return {"file://" + encodePath(P), false};
   }
+
+  std::string baseDir() const { return Base.generic_string(); }
 
   std::string baseUri() const {
     std::string S = "file://" + encodePath(Base.generic_string());
@@ -102,38 +127,11 @@ public:
   }
 
 private:
-  fs::path Base, Cwd;
+  std::string BaseDir;
+  fs::path Base;
 };
 
-/// The message without the line numbers that shift with unrelated edits:
-/// every ":<digits>" goes.
-std::string withoutLineNumbers(std::string_view Message) {
-  std::string Out;
-  for (size_t I = 0; I < Message.size(); ++I) {
-    // "at line 20" shifts too.
-    if (Message.substr(I, 5) == "line " && I + 5 < Message.size() &&
-        std::isdigit(static_cast<unsigned char>(Message[I + 5]))) {
-      Out += "line ";
-      I += 5;
-      while (I + 1 < Message.size() &&
-             std::isdigit(static_cast<unsigned char>(Message[I + 1])))
-        ++I;
-      continue;
-    }
-    if (Message[I] == ':' && I + 1 < Message.size() &&
-        std::isdigit(static_cast<unsigned char>(Message[I + 1]))) {
-      ++I;
-      while (I + 1 < Message.size() &&
-             std::isdigit(static_cast<unsigned char>(Message[I + 1])))
-        ++I;
-      continue;
-    }
-    Out += Message[I];
-  }
-  return Out;
-}
-
-std::string fingerprint(const Finding &F, const Artifact &A) {
+std::string fingerprint(const FingerprintText &T) {
   uint64_t H = 0xcbf29ce484222325ull; // FNV-1a, 64 bits
   auto Mix = [&](std::string_view S) {
     for (unsigned char C : S) {
@@ -143,13 +141,28 @@ std::string fingerprint(const Finding &F, const Artifact &A) {
     H ^= 0xff; // separator
     H *= 0x100000001b3ull;
   };
-  Mix(ruleInfo(F.Rule).Id);
-  Mix(A.Uri);
-  Mix(withoutLineNumbers(F.Message));
+  Mix(T.Rule);
+  Mix(T.Uri);
+  Mix(T.Message);
   char Buf[17];
   std::snprintf(Buf, sizeof(Buf), "%016llx",
                 static_cast<unsigned long long>(H));
   return Buf;
+}
+
+FingerprintText fingerprintText(const Finding &F, const UriMaker &U) {
+  FingerprintText T;
+  T.Rule = ruleInfo(F.Rule).Id;
+  T.Uri = U.artifact(F.Loc.File).Uri;
+  T.Message = withoutLineNumbers(F.Message);
+  // Paths in the message (another file of a race, a lambda's place) are
+  // written as the base-relative URIs are: the same in every checkout.
+  std::string Base = U.baseDir();
+  if (!Base.empty() && Base.back() != '/')
+    Base += '/';
+  for (size_t P; Base.size() > 1 && (P = T.Message.find(Base)) != std::string::npos;)
+    T.Message.erase(P, Base.size());
+  return T;
 }
 
 void writePhysicalLocation(JsonWriter &W, const UriMaker &U,
@@ -222,19 +235,29 @@ void writeResult(JsonWriter &W, const UriMaker &U, const Finding &F) {
   writePhysicalLocation(W, U, F.Loc);
   W.objectEnd();
   W.arrayEnd();
-  if (!F.Notes.empty()) {
+  std::vector<std::string_view> Extra; // notes that are not places
+  unsigned Places = 0;
+  for (const Related &N : F.Notes)
+    if (isPlace(N))
+      ++Places;
+    else
+      Extra.push_back(N.Message);
+  if (Places) {
     W.key("relatedLocations");
     W.arrayBegin();
-    for (size_t I = 0; I < F.Notes.size(); ++I) {
+    unsigned Id = 0;
+    for (const Related &N : F.Notes) {
+      if (!isPlace(N))
+        continue;
       W.objectBegin();
-      W.member("id", static_cast<unsigned>(I));
-      writePhysicalLocation(W, U, F.Notes[I].Loc);
-      writeMessage(W, F.Notes[I].Message);
+      W.member("id", Id++);
+      writePhysicalLocation(W, U, N.Loc);
+      writeMessage(W, N.Message);
       W.objectEnd();
     }
     W.arrayEnd();
   }
-  if (!F.Flow.empty()) {
+  if (std::any_of(F.Flow.begin(), F.Flow.end(), isPlace)) {
     // codeFlows: the steps of a race (both accesses) or of a lock cycle.
     W.key("codeFlows");
     W.arrayBegin();
@@ -245,6 +268,8 @@ void writeResult(JsonWriter &W, const UriMaker &U, const Finding &F) {
     W.key("locations");
     W.arrayBegin();
     for (const Related &S : F.Flow) {
+      if (!isPlace(S))
+        continue;
       W.objectBegin();
       W.key("location");
       W.objectBegin();
@@ -261,21 +286,33 @@ void writeResult(JsonWriter &W, const UriMaker &U, const Finding &F) {
   }
   W.key("partialFingerprints");
   W.objectBegin();
-  W.member("weftFinding/v1", fingerprint(F, U.artifact(F.Loc.File)));
+  W.member("weftFinding/v1", fingerprint(fingerprintText(F, U)));
   W.objectEnd();
-  if (!F.Origin.empty()) {
+  if (!F.Origin.empty() || !Extra.empty()) {
     W.key("properties");
     W.objectBegin();
-    W.member("origin", F.Origin);
+    if (!F.Origin.empty())
+      W.member("origin", F.Origin);
+    if (!Extra.empty()) {
+      W.key("notes");
+      W.arrayBegin();
+      for (std::string_view N : Extra)
+        W.value(N);
+      W.arrayEnd();
+    }
     W.objectEnd();
   }
   W.objectEnd();
 }
 } // namespace
 
+
+FingerprintText fingerprintText(const Finding &F, const RenderOptions &O) {
+  return fingerprintText(F, UriMaker(O.BaseDir));
+}
+
 std::string fingerprint(const Finding &F, const RenderOptions &O) {
-  UriMaker U(O.BaseDir);
-  return fingerprint(F, U.artifact(F.Loc.File));
+  return fingerprint(fingerprintText(F, O));
 }
 
 void renderSarif(std::ostream &OS, const Report &R, const RenderOptions &O) {
@@ -314,7 +351,7 @@ void renderSarif(std::ostream &OS, const Report &R, const RenderOptions &O) {
       W.key("locations");
       W.arrayBegin();
       W.objectBegin();
-      writePhysicalLocation(W, U, Location{E.File, 0, 0});
+      writePhysicalLocation(W, U, Location{E.File, E.Line, E.Column});
       W.objectEnd();
       W.arrayEnd();
     }

@@ -23,14 +23,15 @@ constexpr const char *Cyan = "\033[0;1;36m";
 
 class TextWriter {
 public:
-  TextWriter(std::ostream &OS, bool Color) : OS(OS), Color(Color) {}
+  TextWriter(std::ostream &OS, bool Color, std::string Dir)
+      : OS(OS), Color(Color), Dir(std::move(Dir)) {}
 
   void line(const Location &Loc, Severity Sev, std::string_view Message,
             std::string_view Rule) {
     bool HasLoc = !Loc.File.empty();
     if (HasLoc) {
       start(Bold);
-      OS << Loc.File;
+      OS << displayPath(Loc.File, Dir);
       if (Loc.Line != 0) {
         OS << ':' << Loc.Line;
         if (Loc.Column != 0)
@@ -64,6 +65,7 @@ private:
 
   std::ostream &OS;
   bool Color;
+  std::string Dir;
 };
 
 std::string plural(size_t N, std::string_view Word) {
@@ -76,10 +78,14 @@ std::string plural(size_t N, std::string_view Word) {
 
 void renderText(std::ostream &OS, const Report &R, const RenderOptions &O,
                 bool Summary) {
-  TextWriter W(OS, O.Color);
-  for (const InputError &E : R.Errors)
-    W.line(Location{E.File.empty() ? R.Tool : E.File, 0, 0}, Severity::Error,
-           E.Message, "");
+  TextWriter W(OS, O.Color, O.DisplayDir);
+  for (const InputError &E : R.Errors) {
+    if (E.File.empty())
+      W.line(Location{}, Severity::Error, R.Tool + ": " + E.Message, "");
+    else
+      W.line(Location{E.File, E.Line, E.Column}, Severity::Error, E.Message,
+             "");
+  }
   size_t Warnings = 0, Errors = 0;
   for (const Finding &F : R.Findings) {
     W.line(F.Loc, F.Sev, F.Message, ruleInfo(F.Rule).Id);
@@ -125,27 +131,19 @@ std::string ghEscape(std::string_view S, bool Property) {
   return Out;
 }
 
-std::string ghPath(const std::string &File, const std::string &BaseDir) {
-  namespace fs = std::filesystem;
-  std::error_code EC;
-  fs::path Base = BaseDir.empty() ? fs::current_path(EC) : fs::path(BaseDir);
-  fs::path P(File);
-  if (P.is_relative())
-    return P.lexically_normal().generic_string();
-  fs::path Rel = P.lexically_normal().lexically_relative(
-      fs::absolute(Base, EC).lexically_normal());
-  if (!Rel.empty() && *Rel.begin() != "..")
-    return Rel.generic_string();
-  return P.generic_string();
-}
 } // namespace
 
 void renderGithub(std::ostream &OS, const Report &R, const RenderOptions &O) {
   for (const InputError &E : R.Errors) {
     OS << "::error";
-    if (!E.File.empty())
-      OS << " file=" << ghEscape(ghPath(E.File, O.BaseDir), true);
-    OS << ",title=" << ghEscape("weft: input error", true) << "::"
+    if (!E.File.empty()) {
+      OS << " file=" << ghEscape(displayPath(E.File, O.BaseDir), true);
+      if (E.Line)
+        OS << ",line=" << E.Line;
+      if (E.Column)
+        OS << ",col=" << E.Column;
+    }
+    OS << (E.File.empty() ? " " : ",") << "title=" << ghEscape("weft: input error", true) << "::"
        << ghEscape(E.Message, false) << '\n';
   }
   for (const Finding &F : R.Findings) {
@@ -155,7 +153,7 @@ void renderGithub(std::ostream &OS, const Report &R, const RenderOptions &O) {
     OS << "::" << Kind;
     std::string Sep = " ";
     if (!F.Loc.File.empty()) {
-      OS << " file=" << ghEscape(ghPath(F.Loc.File, O.BaseDir), true);
+      OS << " file=" << ghEscape(displayPath(F.Loc.File, O.BaseDir), true);
       if (F.Loc.Line)
         OS << ",line=" << F.Loc.Line;
       if (F.Loc.Column)
@@ -168,9 +166,9 @@ void renderGithub(std::ostream &OS, const Report &R, const RenderOptions &O) {
     std::string Msg = F.Message;
     for (const Related &N : F.Notes) {
       Msg += "\n";
-      if (!N.Loc.File.empty())
-        Msg += ghPath(N.Loc.File, O.BaseDir) + ":" +
-               std::to_string(N.Loc.Line) + ": ";
+      if (isPlace(N))
+        Msg += displayPath(N.Loc.File, O.BaseDir) +
+               (N.Loc.Line ? ":" + std::to_string(N.Loc.Line) : "") + ": ";
       Msg += N.Message;
     }
     OS << ghEscape(Msg, false) << '\n';

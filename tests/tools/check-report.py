@@ -5,10 +5,12 @@ Validates a weft report against its contract and prints one line per finding
 ("RULE FILE:LINE") so FileCheck can check them. Exits 1 with a message on the
 first violation. The JSON contract (docs/cli.md): an object with `findings`,
 each with rule, severity, message, file, line, column, related (list of
-{file, line, column, message}); `errors` a list of {file, message}.
+{file, line, column, message}, each with a file), notes (list of strings);
+`errors` a list of {file, message}.
 SARIF: 2.1.0, one run, every rule of report/Rules.def declared with short and
 full descriptions and help, results with ruleId/ruleIndex/level/message,
-physical locations, related locations, and partialFingerprints.
+physical locations, related locations (each with a uri), and
+partialFingerprints.
 """
 import json
 import os
@@ -57,6 +59,11 @@ def check_json(doc):
             rw = "%s.related[%d]" % (w, j)
             for k, t in (("file", str), ("line", int), ("column", int), ("message", str)):
                 need(r, k, t, rw)
+            if not r["file"]:
+                fail(rw + ": a related location without a file (belongs in 'notes')")
+        for j, n in enumerate(need(f, "notes", list, w)):
+            if not isinstance(n, str):
+                fail("%s.notes[%d] is not a string" % (w, j))
         print("%s %s:%d" % (rule, os.path.basename(f["file"]), f["line"]))
     for i, e in enumerate(doc["errors"]):
         need(e, "file", str, "errors[%d]" % i)
@@ -100,7 +107,10 @@ def check_sarif(doc):
         if not fps:
             fail(w + ": empty partialFingerprints")
         for j, rel in enumerate(res.get("relatedLocations", [])):
-            need(rel, "physicalLocation", dict, "%s.relatedLocations[%d]" % (w, j))
+            rw = "%s.relatedLocations[%d]" % (w, j)
+            rphys = need(rel, "physicalLocation", dict, rw)
+            if not need(need(rphys, "artifactLocation", dict, rw), "uri", str, rw):
+                fail(rw + ": empty uri (a note that is not a place belongs in properties.notes)")
             need(need(rel, "message", dict, w), "text", str, w)
         print("%s %s:%d" % (rule, os.path.basename(uri), line))
 

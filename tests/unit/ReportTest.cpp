@@ -2,6 +2,7 @@
 #include "TestUtil.h"
 #include "report/Render.h"
 
+#include <filesystem>
 #include <regex>
 #include <sstream>
 
@@ -272,6 +273,111 @@ TEST(Sarif, FingerprintsSurviveLineShifts) {
   M.Loc.File = "/home/ci/work/l.cpp";
   Moved.Findings.push_back(M);
   EXPECT_EQ(fingerprints(sarif(Moved, "/home/ci/work"))[0], A[0]);
+}
+
+TEST(Sarif, FingerprintTextHasNoLineNumbers) {
+  // Every way a message names a line: "at line N", "file:N", "file:N:C".
+  EXPECT_EQ(withoutLineNumbers("returns at line 20"), "returns at line ");
+  EXPECT_EQ(withoutLineNumbers("written at line 7 by thread 'w'"),
+            "written at line  by thread 'w'");
+  EXPECT_EQ(withoutLineNumbers("read at b.cpp:31 by main"),
+            "read at b.cpp by main");
+  EXPECT_EQ(withoutLineNumbers("thread 'lambda@/src/proj/a.cpp:12:5'"),
+            "thread 'lambda@/src/proj/a.cpp'");
+  // Not a line: numbers that are part of names stay.
+  EXPECT_EQ(withoutLineNumbers("'lock2' and 'm[3]'"), "'lock2' and 'm[3]'");
+  EXPECT_EQ(withoutLineNumbers("lines 4"), "lines 4");
+
+  RenderOptions O;
+  O.BaseDir = "/src/proj";
+  Finding F = makeFinding(
+      RuleId::DataRace,
+      "data race on 'x': written here by thread 'lambda@/src/proj/a.cpp:9:3' "
+      "and read at /src/proj/sub/b.cpp:40 by main",
+      Location{"/src/proj/a.cpp", 10, 3}, "static");
+  FingerprintText T = fingerprintText(F, O);
+  EXPECT_EQ(T.Rule, "data-race");
+  EXPECT_EQ(T.Uri, "a.cpp");
+  EXPECT_EQ(T.Message, "data race on 'x': written here by thread "
+                       "'lambda@a.cpp' and read at sub/b.cpp by main");
+  // The same finding two lines further down, in another checkout.
+  Finding Moved = F;
+  Moved.Message =
+      "data race on 'x': written here by thread 'lambda@/ci/w/a.cpp:11:3' "
+      "and read at /ci/w/sub/b.cpp:42 by main";
+  Moved.Loc = Location{"/ci/w/a.cpp", 12, 3};
+  RenderOptions CI;
+  CI.BaseDir = "/ci/w";
+  EXPECT_EQ(fingerprint(Moved, CI), fingerprint(F, O));
+  // Another variable is another finding.
+  Finding Other = F;
+  Other.Message.replace(Other.Message.find("'x'"), 3, "'y'");
+  EXPECT_NE(fingerprint(Other, O), fingerprint(F, O));
+}
+
+TEST(Rules, LookupNamesTheKnownRules) {
+  std::string Error;
+  EXPECT_EQ(lookupRule("data-race", Error), RuleId::DataRace);
+  EXPECT_TRUE(Error.empty());
+  EXPECT_FALSE(lookupRule("data-races", Error));
+  EXPECT_EQ(Error.rfind("unknown rule 'data-races' (known rules: deadlock, "
+                        "lock-order-inversion, ",
+                        0),
+            0u)
+      << Error;
+  // Every rule of Rules.def is named.
+  for (size_t I = 0; I < static_cast<size_t>(RuleId::NumRules); ++I)
+    EXPECT_NE(Error.find(std::string(ruleInfo(static_cast<RuleId>(I)).Id)),
+              std::string::npos);
+}
+
+TEST(Text, InputErrorWithPlace) {
+  Report R;
+  InputError E{"a.cpp", "expected ';' after expression"};
+  E.Line = 4;
+  E.Column = 11;
+  R.Errors.push_back(E);
+  EXPECT_EQ(text(R), "a.cpp:4:11: error: expected ';' after expression\n");
+}
+
+TEST(Render, NotesWithoutPlaceAreNotLocations) {
+  Report R;
+  Finding F = makeFinding(RuleId::DataRace, "data race on 'x'",
+                          Location{"/src/proj/a.cpp", 5, 3}, "runtime");
+  F.Notes.push_back({Location{"/src/proj/a.cpp", 9, 3}, "conflicting write"});
+  F.Notes.push_back({Location{}, "ThreadSanitizer's own report: /tmp/t.log.7"});
+  R.Findings.push_back(F);
+  EXPECT_EQ(text(R), "/src/proj/a.cpp:5:3: warning: data race on 'x' "
+                     "[data-race]\n"
+                     "/src/proj/a.cpp:9:3: note: conflicting write\n"
+                     "note: ThreadSanitizer's own report: /tmp/t.log.7\n"
+                     "1 warning generated.\n");
+  EXPECT_EQ(0, checkWithPython(json(R), R"(
+f, = doc["findings"]
+assert [r["line"] for r in f["related"]] == [9], f["related"]
+assert all(r["file"] for r in f["related"])
+assert f["notes"] == ["ThreadSanitizer's own report: /tmp/t.log.7"], f["notes"]
+)"));
+  EXPECT_EQ(0, checkWithPython(sarif(R), R"(
+r, = doc["runs"][0]["results"]
+rel = r["relatedLocations"]
+assert len(rel) == 1 and rel[0]["id"] == 0, rel
+assert rel[0]["physicalLocation"]["artifactLocation"]["uri"] == "a.cpp"
+assert r["properties"]["notes"] == ["ThreadSanitizer's own report: /tmp/t.log.7"]
+assert r["properties"]["origin"] == "runtime"
+)"));
+}
+
+TEST(Render, DisplayPaths) {
+  EXPECT_EQ(displayPath("/w/leveldb/./port/x.h", "/w"), "leveldb/port/x.h");
+  EXPECT_EQ(displayPath("/w/a/../b.cpp", "/w/"), "b.cpp");
+  EXPECT_EQ(displayPath("/elsewhere/./c.cpp", "/w"), "/elsewhere/c.cpp");
+  EXPECT_EQ(displayPath("", "/w"), "");
+  // Relative paths are the current directory's.
+  std::string Cwd = std::filesystem::current_path().string();
+  EXPECT_EQ(displayPath("sub/./d.cpp", ""), "sub/d.cpp");
+  EXPECT_EQ(displayPath("sub/./d.cpp", Cwd), "sub/d.cpp");
+  EXPECT_EQ(displayPath(Cwd + "/e.cpp", ""), "e.cpp");
 }
 
 TEST(Render, Dispatch) {

@@ -3,13 +3,15 @@
 // Options, then analyzer::analyze(), then what CI needs: weft-ignore
 // comments and a suppressions file, a baseline (only new findings count),
 // the output format (text on stderr; json / sarif / github on stdout or
-// -o), and the exit status (0 clean, 1 findings, 2 usage or input error,
-// 3 internal error; --exit-zero turns 1 into 0).
+// -o, never over an input), and the exit status (0 clean, 1 findings, 2
+// usage or input error, 3 internal error such as a file that crashed clang;
+// --exit-zero turns 1 into 0).
 //===----------------------------------------------------------------------===//
 #include "Cli.h"
 
 #ifdef WEFT_HAVE_ANALYZER
 #include "analyzer/Analyzer.h"
+#include "analyzer/CompileDb.h"
 #include "analyzer/Suppressions.h"
 #endif
 
@@ -18,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -39,6 +42,15 @@ std::string sourceRoot() {
       break;
   }
   return Dir.string();
+}
+
+/// True when \p A and \p B name one file (a link, or another spelling).
+bool sameFile(const std::string &A, const std::string &B) {
+  namespace fs = std::filesystem;
+  std::error_code EC;
+  if (fs::equivalent(A, B, EC))
+    return true;
+  return fs::weakly_canonical(A, EC) == fs::weakly_canonical(B, EC) && !EC;
 }
 
 bool parseJobs(const std::string &V, unsigned &Jobs) {
@@ -63,6 +75,15 @@ int cmdAnalyze(const Args &A) {
   report::Format Fmt = report::Format::Text;
   std::string OutFile, Baseline, SuppressFile, SrcRoot;
   bool ExitZero = false;
+  // A flag that takes one value given twice is an error, not "the last
+  // one wins" (-j, --jobs and -jN are one flag).
+  std::set<std::string> Given;
+  auto Once = [&](const std::string &Name) {
+    return Given.insert(Name).second;
+  };
+  auto Repeated = [](const std::string &Name) {
+    return usageError("analyze", Name + " given twice (it takes one value)");
+  };
   for (size_t I = 0; I < A.size(); ++I) {
     bool Missing = false;
     if (A[I] == "--") {
@@ -70,6 +91,8 @@ int cmdAnalyze(const Args &A) {
       break;
     }
     if (auto V = optionValue(A, I, "--format", Missing)) {
+      if (!Once("--format"))
+        return Repeated("--format");
       if (Missing)
         return usageError("analyze", "--format needs a value");
       auto F = report::parseFormat(*V);
@@ -81,44 +104,79 @@ int cmdAnalyze(const Args &A) {
       continue;
     }
     if (auto V = optionValue(A, I, "-p", Missing)) {
+      if (!Once("-p"))
+        return Repeated("-p");
       if (Missing)
         return usageError("analyze", "-p needs a build directory");
       Opts.BuildDir = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "-o", Missing)) {
+      if (!Once("-o"))
+        return Repeated("-o");
       if (Missing)
         return usageError("analyze", "-o needs a file name");
       OutFile = *V;
       continue;
     }
     if (A[I].size() > 2 && A[I].rfind("-j", 0) == 0) {
+      if (!Once("-j"))
+        return Repeated("-j");
       if (!parseJobs(A[I].substr(2), Opts.Jobs))
         return usageError("analyze", "-j needs a number");
       continue;
     }
     if (auto V = A[I] == "-j" ? optionValue(A, I, "-j", Missing)
                               : optionValue(A, I, "--jobs", Missing)) {
+      if (!Once("-j"))
+        return Repeated("-j");
       if (Missing || !parseJobs(*V, Opts.Jobs))
         return usageError("analyze", "-j needs a number");
       continue;
     }
     if (auto V = optionValue(A, I, "--baseline", Missing)) {
+      if (!Once("--baseline"))
+        return Repeated("--baseline");
       if (Missing)
         return usageError("analyze", "--baseline needs a SARIF file");
       Baseline = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "--suppressions", Missing)) {
+      if (!Once("--suppressions"))
+        return Repeated("--suppressions");
       if (Missing)
         return usageError("analyze", "--suppressions needs a file");
       SuppressFile = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "--srcroot", Missing)) {
+      if (!Once("--srcroot"))
+        return Repeated("--srcroot");
       if (Missing)
         return usageError("analyze", "--srcroot needs a directory");
       SrcRoot = *V;
+      continue;
+    }
+    if (auto V = optionValue(A, I, "--max-errors", Missing)) {
+      if (!Once("--max-errors"))
+        return Repeated("--max-errors");
+      if (Missing || V->empty() ||
+          V->find_first_not_of("0123456789") != std::string::npos ||
+          V->size() > 9)
+        return usageError("analyze",
+                          "--max-errors needs a number (0: all errors)");
+      Opts.MaxErrors = static_cast<unsigned>(std::stoul(*V));
+      continue;
+    }
+    if (auto V = A[I].size() > 2 && A[I].rfind("-x", 0) == 0
+                     ? std::optional<std::string>(A[I].substr(2))
+                     : optionValue(A, I, "-x", Missing)) {
+      if (!Once("-x"))
+        return Repeated("-x");
+      if (Missing || (*V != "c" && *V != "c++"))
+        return usageError("analyze", "-x needs a language: c or c++");
+      Opts.Language = *V;
       continue;
     }
     if (A[I] == "--exit-zero") {
@@ -147,23 +205,45 @@ int cmdAnalyze(const Args &A) {
   std::vector<std::string> Existing;
   for (const std::string &F : Opts.Files) {
     struct stat St;
-    if (stat(F.c_str(), &St) != 0 || !S_ISREG(St.st_mode))
+    if (stat(F.c_str(), &St) != 0)
       R.Errors.push_back({F, "no such file"});
+    else if (S_ISDIR(St.st_mode))
+      R.Errors.push_back({F, "is a directory: give the files to analyze, or "
+                             "-p BUILD_DIR for those of its "
+                             "compile_commands.json"});
+    else if (!S_ISREG(St.st_mode))
+      R.Errors.push_back({F, "not a regular file"});
     else
       Existing.push_back(F);
   }
+  // Everything weft reads, which -o must not overwrite.
+  std::vector<std::string> Inputs = Opts.Files;
+  bool DbOk = true;
   if (!Opts.BuildDir.empty()) {
-    struct stat St;
-    std::string Db = Opts.BuildDir + "/compile_commands.json";
-    if (stat(Db.c_str(), &St) != 0)
-      return usageError("analyze", "no compile_commands.json in '" +
-                                       Opts.BuildDir + "'");
+    report::InputError DbError;
+    auto Listed = analyzer::checkCompileDatabase(Opts.BuildDir, DbError);
+    if (!Listed) {
+      R.Errors.push_back(DbError);
+      DbOk = false;
+    } else {
+      Inputs.insert(Inputs.end(), Listed->begin(), Listed->end());
+      Inputs.push_back(Opts.BuildDir + "/compile_commands.json");
+    }
   }
+  for (const std::string &F : {Baseline, SuppressFile})
+    if (!F.empty())
+      Inputs.push_back(F);
+  if (!OutFile.empty())
+    for (const std::string &In : Inputs)
+      if (sameFile(OutFile, In))
+        return usageError("analyze", "-o '" + OutFile +
+                                         "' would overwrite the input '" +
+                                         In + "'");
   Opts.Files = Existing;
   Opts.WeftIncludeDir = toolchain().IncludeDir;
   const char *Ci = std::getenv("CI");
   Opts.Progress = ::isatty(2) && !(Ci && *Ci);
-  bool Any = !Opts.Files.empty() || (!Opts.BuildDir.empty() && R.Errors.empty());
+  bool Any = !Opts.Files.empty() || (!Opts.BuildDir.empty() && DbOk);
   if (Any) {
     std::string Error;
     bool Ok = false;
@@ -184,8 +264,10 @@ int cmdAnalyze(const Args &A) {
   for (const std::string &F : Opts.Files)
     Supp.scanSource(F);
   Supp.apply(R);
+  R.Errors.insert(R.Errors.end(), Supp.errors().begin(), Supp.errors().end());
   report::RenderOptions O;
   O.BaseDir = SrcRoot.empty() ? sourceRoot() : SrcRoot;
+  O.DisplayDir = SrcRoot; // empty: the current directory
   if (!Baseline.empty())
     analyzer::applyBaseline(R, BaselinePrints, O);
 
@@ -209,12 +291,19 @@ int cmdAnalyze(const Args &A) {
   for (const analyzer::Suppression &S : Supp.unused()) {
     std::string What = S.FromComment ? "weft-ignore comment"
                                      : "suppression";
+    // Some of its rules matched: name the ones that did not.
+    if (S.Used)
+      What = (S.Rules.size() > 1 ? "rules in " : "rule in ") + What;
     std::string Rules;
     for (const std::string &Rl : S.Rules)
       Rules += (Rules.empty() ? "" : ", ") + Rl;
-    std::cerr << S.Origin << ":" << S.OriginLine << ": note: unused " << What
+    std::cerr << report::displayPath(S.Origin, O.DisplayDir) << ":"
+              << S.OriginLine << ": note: unused " << What
               << " (" << Rules << "): no finding matches it\n";
   }
+  for (const report::InputError &E : R.Errors)
+    if (E.Internal)
+      return ExitInternal;
   if (!R.Errors.empty())
     return ExitUsage;
   if (R.Findings.empty() || ExitZero)

@@ -252,8 +252,9 @@ int parse(const Args &A, Options &O) {
       continue;
     }
     if (auto V = optionValue(A, I, "--rule", Missing)) {
-      if (Missing || !report::ruleByName(*V))
-        return usageError("explore", "--rule needs a rule id (e.g. deadlock)");
+      std::string RuleError = "--rule needs a rule id (e.g. deadlock)";
+      if (Missing || !report::lookupRule(*V, RuleError))
+        return usageError("explore", RuleError);
       O.Rule = *V;
       continue;
     }

@@ -1,0 +1,5 @@
+inline int hits;
+
+inline void count() {
+  hits++;
+}
