@@ -4,13 +4,19 @@
 // ClangTool: that one prints "Error while processing" and "Skipping" lines
 // on stderr), with every diagnostic going to a consumer that keeps the
 // first error and prints nothing. A file with errors becomes an InputError
-// and is not analyzed; the others still are. The facts of all files are
-// gathered first, so that lock-order cycles spanning translation units are
-// found, and the checks (checks/Checks.def) run once at the end.
+// and is not analyzed; the others still are. Each unit's facts go into
+// its own ProgramFacts (the run's lock table lent to it) and its
+// functions' summaries into a bank shared by the run: a call of a function
+// defined in another unit applies that unit's summary. Units that saw a
+// summary missing or since changed are analyzed again (a few rounds), then
+// the facts of all units are merged in file order, so that lock-order
+// cycles spanning translation units are found, and the checks
+// (checks/Checks.def) run once at the end.
 //===----------------------------------------------------------------------===//
 #include "analyzer/Analyzer.h"
 #include "analyzer/ApiModel.h"
 #include "analyzer/Lockset.h"
+#include "analyzer/LocksetState.h"
 #include "analyzer/Races.h"
 #include "analyzer/UserCode.h"
 #include "analyzer/checks/Checks.h"
@@ -82,51 +88,73 @@ public:
   std::string First;
 };
 
+/// One translation unit's results: its facts (analyzed into their own
+/// ProgramFacts, merged in file order at the end) and what it saw of the
+/// other units' summaries.
+struct Unit {
+  ProgramFacts Facts;
+  UnitLink Link;
+  bool Analyzed = false;
+};
+
+/// The state of one run shared by the units: the lock table (lent to the
+/// unit being analyzed, so every unit's lock keys agree) and the bank of
+/// summaries. Units are analyzed one at a time (Lock); parsing is parallel.
+struct RunShared {
+  LockTable Locks;
+  lockset::SummaryBank Bank;
+  std::mutex Lock;
+};
+
 class LocksetConsumer : public ASTConsumer {
 public:
-  LocksetConsumer(const ApiModel &Model, ProgramFacts &Facts,
-                  const std::string &SkipDir, std::mutex &FactsLock)
-      : Model(Model), Facts(Facts), SkipDir(SkipDir), FactsLock(FactsLock) {}
+  LocksetConsumer(const ApiModel &Model, Unit &U, RunShared &Run,
+                  const std::string &SkipDir)
+      : Model(Model), U(U), Run(Run), SkipDir(SkipDir) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A broken file's AST is partial: better nothing than wrong facts.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    // Parsing runs in parallel (-j); the facts are shared.
-    std::lock_guard<std::mutex> G(FactsLock);
+    std::lock_guard<std::mutex> G(Run.Lock);
+    U.Facts = ProgramFacts{};
+    U.Link = UnitLink{&Run.Bank, {}};
+    U.Facts.Locks = std::move(Run.Locks);
     NameCacheScope Names;
     std::string Dir = SkipDir;
     if (!Dir.empty() && Dir.back() != '/')
       Dir += '/';
     std::vector<const FunctionDecl *> Functions = userFunctions(Ctx, Dir);
-    RaceCollector Races(Ctx, Model, Facts, Dir);
+    RaceCollector Races(Ctx, Model, U.Facts, Dir);
     Races.collect(Functions);
-    analyzeTranslationUnit(Ctx, Model, Facts, SkipDir, &Races, &Functions);
+    analyzeTranslationUnit(Ctx, Model, U.Facts, SkipDir, &Races, &Functions,
+                           &U.Link);
     Races.finish();
+    Run.Locks = std::move(U.Facts.Locks);
+    U.Analyzed = true;
   }
 
 private:
   const ApiModel &Model;
-  ProgramFacts &Facts;
+  Unit &U;
+  RunShared &Run;
   const std::string &SkipDir;
-  std::mutex &FactsLock;
 };
 
 class LocksetAction : public ASTFrontendAction {
 public:
-  LocksetAction(const ApiModel &Model, ProgramFacts &Facts,
-                const std::string &SkipDir, std::mutex &FactsLock)
-      : Model(Model), Facts(Facts), SkipDir(SkipDir), FactsLock(FactsLock) {}
+  LocksetAction(const ApiModel &Model, Unit &U, RunShared &Run,
+                const std::string &SkipDir)
+      : Model(Model), U(U), Run(Run), SkipDir(SkipDir) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
-    return std::make_unique<LocksetConsumer>(Model, Facts, SkipDir,
-                                             FactsLock);
+    return std::make_unique<LocksetConsumer>(Model, U, Run, SkipDir);
   }
 
 private:
   const ApiModel &Model;
-  ProgramFacts &Facts;
+  Unit &U;
+  RunShared &Run;
   const std::string &SkipDir;
-  std::mutex &FactsLock;
 };
 
 /// Flags only GCC knows (compile_commands.json written for g++): clang
@@ -144,6 +172,9 @@ bool gccOnly(llvm::StringRef A) {
       return true;
   return false;
 }
+
+/// Rounds of analyzing again the units whose callees' summaries changed.
+constexpr unsigned MaxSummaryRounds = 3;
 
 bool isCFile(llvm::StringRef File) {
   return llvm::sys::path::extension(File) == ".c";
@@ -236,12 +267,16 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
             CommandLineArguments{"-resource-dir=" + ResourceDir},
             ArgumentInsertPosition::BEGIN));
 
-  std::mutex FactsLock, ProgressLock;
+  RunShared Run;
+  std::mutex ProgressLock;
   std::vector<std::vector<report::InputError>> FileErrors(Files.size());
-  std::atomic<size_t> Next{0}, Done{0};
+  std::vector<Unit> Units(Files.size());
+  std::atomic<size_t> Done{0};
   auto ProcessFile = [&](size_t Index) {
     const std::string &File = Files[Index];
     std::vector<report::InputError> &Errors = FileErrors[Index];
+    Errors.clear();
+    Units[Index].Analyzed = false;
     std::string Abs = absolute(File, "");
     CompileCommand Cmd;
     std::vector<CompileCommand> Cmds;
@@ -274,7 +309,7 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
         new FileManager(FileSystemOptions(), FS));
     FirstErrorConsumer Diags;
     ToolInvocation Invocation(
-        Args, std::make_unique<LocksetAction>(Model, Facts, SkipDir, FactsLock),
+        Args, std::make_unique<LocksetAction>(Model, Units[Index], Run, SkipDir),
         FM.get());
     Invocation.setDiagnosticConsumer(&Diags);
     bool Ok = Invocation.run();
@@ -287,29 +322,59 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
     } else if (!Ok) {
       Errors.push_back({File, "clang could not process this file"});
     }
-    size_t D = ++Done;
+    size_t D = std::min(++Done, Files.size()); // again: stays at the end
     if (Opts.Progress) {
       std::lock_guard<std::mutex> G(ProgressLock);
       std::cerr << "\r\033[K[" << D << "/" << Files.size() << "] " << File
                 << std::flush;
     }
   };
-  auto Worker = [&] {
-    for (size_t I; (I = Next++) < Files.size();)
-      ProcessFile(I);
-  };
-  unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Files.size()));
-  if (Jobs <= 1) {
-    Worker();
-  } else {
+  auto RunAll = [&](const std::vector<size_t> &Which) {
+    std::atomic<size_t> Next{0};
+    auto Worker = [&] {
+      for (size_t I; (I = Next++) < Which.size();)
+        ProcessFile(Which[I]);
+    };
+    unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Which.size()));
+    if (Jobs <= 1) {
+      Worker();
+      return;
+    }
     std::vector<std::thread> Pool;
     for (unsigned I = 0; I < Jobs; ++I)
       Pool.emplace_back(Worker);
     for (std::thread &T : Pool)
       T.join();
+  };
+  std::vector<size_t> All(Files.size());
+  for (size_t I = 0; I < All.size(); ++I)
+    All[I] = I;
+  RunAll(All);
+  // Units that called a function of another unit before that unit had left
+  // its summary (or whose summary has changed since) are analyzed again;
+  // a few rounds settle summaries that depend on each other.
+  for (unsigned Round = 0; Round < MaxSummaryRounds; ++Round) {
+    std::vector<size_t> Again;
+    for (size_t I = 0; I < Units.size(); ++I) {
+      if (!Units[I].Analyzed)
+        continue;
+      for (const auto &[Id, Sig] : Units[I].Link.Seen) {
+        auto It = Run.Bank.ById.find(Id);
+        if (lockset::SummaryBank::signature(
+                It == Run.Bank.ById.end() ? nullptr : &It->second) != Sig) {
+          Again.push_back(I);
+          break;
+        }
+      }
+    }
+    if (Again.empty())
+      break;
+    RunAll(Again);
   }
-  if (Opts.Progress && !Files.empty())
-    std::cerr << "\r\033[K" << std::flush;
+  Facts.Locks = std::move(Run.Locks);
+  for (Unit &U : Units)
+    if (U.Analyzed)
+      appendFacts(Facts, std::move(U.Facts));
   // Errors in the order the files were given, whatever finished first.
   for (auto &E : FileErrors)
     Out.Errors.insert(Out.Errors.end(), E.begin(), E.end());

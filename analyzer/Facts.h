@@ -242,6 +242,12 @@ struct ProgramFacts {
   std::vector<ValueCheckFact> ValueChecks;
 };
 
+/// Appends one translation unit's facts (analyzed into their own
+/// ProgramFacts, with the run's LockTable lent to them) to \p Into: thread
+/// actors are renumbered, functions already present (a header's, analyzed
+/// in another unit) kept, sets united. \p From.Locks is not touched.
+void appendFacts(ProgramFacts &Into, ProgramFacts &&From);
+
 /// Orders locations by file, line, column.
 bool locLess(const report::Location &A, const report::Location &B);
 

@@ -491,7 +491,7 @@ bool FunctionWalker::VisitCallExpr(CallExpr *CE) {
     for (const Expr *A : CE->arguments())
       if (!isa<CXXDefaultArgExpr>(A))
         ++Explicit;
-    if (Explicit <= *W)
+    if (Explicit <= W->MaxArgs)
       CondWaits.push_back(CE);
     return true;
   }
