@@ -58,6 +58,13 @@ class FirstErrorConsumer : public DiagnosticConsumer {
 public:
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
+    if (Level == DiagnosticsEngine::Warning) {
+      // Old C (implicit int, implicit function declarations), downgraded
+      // from clang 19's errors to GCC's warnings: said once per file.
+      llvm::StringRef Opt = DiagnosticIDs::getWarningOptionForDiag(Info.getID());
+      if (Opt == "implicit-int" || Opt == "implicit-function-declaration")
+        OldC = true;
+    }
     if (Level < DiagnosticsEngine::Error)
       return;
     llvm::SmallString<256> Msg;
@@ -86,6 +93,7 @@ public:
   }
   unsigned Errors = 0;
   std::string First;
+  bool OldC = false;
 };
 
 /// One translation unit's results: its facts (analyzed into their own
@@ -95,6 +103,7 @@ struct Unit {
   ProgramFacts Facts;
   UnitLink Link;
   bool Analyzed = false;
+  bool SaidOldC = false;
 };
 
 /// The state of one run shared by the units: the lock table (lent to the
@@ -247,9 +256,33 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
     Extra.push_back(Opts.WeftIncludeDir);
   }
   Extra.insert(Extra.end(), Opts.ExtraArgs.begin(), Opts.ExtraArgs.end());
-  Extra.push_back("-w"); // clang's warnings are not weft's findings
   Adjust = combineAdjusters(
       Adjust, getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  // clang's warnings are not weft's findings (-w). C: what clang 19 rejects
+  // but GCC-compatible C accepts (implicit int, implicit function
+  // declarations, int <-> pointer conversions) is analyzed anyway; the
+  // first two stay warnings, so that the file can be said to be old C.
+  Adjust = combineAdjusters(
+      Adjust, [](const CommandLineArguments &Args, llvm::StringRef File) {
+        CommandLineArguments R = Args;
+        bool C = isCFile(File);
+        for (const std::string &A : Args)
+          if (A == "-x" || A == "c" || A == "c++")
+            C = A == "c" ? true : A == "c++" ? false : C;
+        if (!C) {
+          R.push_back("-w");
+          return R;
+        }
+        for (const char *F :
+             {"-Wno-everything", "-Wimplicit-int",
+              "-Wimplicit-function-declaration", "-Wno-error=implicit-int",
+              "-Wno-error=implicit-function-declaration",
+              "-Wno-error=int-conversion",
+              "-Wno-error=incompatible-function-pointer-types",
+              "-Wno-error=return-type"})
+          R.push_back(F);
+        return R;
+      });
   Adjust = combineAdjusters(
       Adjust, [](const CommandLineArguments &Args, llvm::StringRef File) {
         for (const std::string &A : Args)
@@ -313,6 +346,13 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
         FM.get());
     Invocation.setDiagnosticConsumer(&Diags);
     bool Ok = Invocation.run();
+    if (Diags.OldC && !Units[Index].SaidOldC) {
+      Units[Index].SaidOldC = true;
+      std::lock_guard<std::mutex> G(ProgressLock);
+      std::cerr << "weft: note: " << File
+                << ": old C (implicit int or implicit function declarations) "
+                   "analyzed as GCC-compatible C would\n";
+    }
     if (Diags.Errors > 0) {
       std::string Msg = Diags.First;
       if (Diags.Errors > 1)

@@ -162,6 +162,7 @@ struct DataCall {
   std::vector<HeldRef> Held;
   std::vector<uint32_t> Running;
   bool SyncBefore = false, SyncAfter = false;
+  bool InLoop = false; // inside a while / for / do loop of its function
 };
 
 struct FunctionData {
@@ -191,6 +192,7 @@ struct StartTwiceFact {
 struct CondWaitFact {
   report::Location Site;
   std::string Call;
+  std::string FunctionId; // the function waiting (a wrapper if its callers loop)
 };
 
 /// q.empty()/qsize()/full() tested, then q.get()/put() in the branch.

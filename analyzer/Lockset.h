@@ -41,6 +41,11 @@ struct UnitLink {
   std::map<std::string, std::string> Seen;
 };
 
+/// The "acquisition site" held() gives for a lock held since the function
+/// was entered (REQUIRES, an assertion, a condition wait): one critical
+/// section with every other statement that sees it so.
+constexpr unsigned EntrySite = ~0u;
+
 /// Told which locks are held at chosen statements (Races.cpp uses it for
 /// the locks held at each access). held() is called once per path state
 /// reaching the statement, with (lock, raw location of its acquisition).

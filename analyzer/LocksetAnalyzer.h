@@ -145,6 +145,9 @@ private:
   std::map<const clang::VarDecl *, std::vector<LockKey>> GuardLocks;
   std::set<LockKey> ReleasedUnheld;
   std::set<LockKey> EntryHeld; // held when the function was entered
+  /// Locks a guard owned that the code unlocked by hand: locked again by
+  /// hand, the guard owns them again (its destructor unlocks).
+  std::map<LockKey, const clang::VarDecl *> HandReleased;
   std::map<const clang::CallExpr *, PreparedCall> Prepared;
   std::string Actor; // "function 'f'", for lock-order edges
 

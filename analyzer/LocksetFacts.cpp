@@ -155,6 +155,10 @@ void FunctionAnalyzer::finish() {
     RF.Parametric = F.Locks.path(K.second).parametric();
     for (auto &[AK, AO] : Acq)
       RF.AcquiredInFunction |= AK.second == K.second;
+    // Lets go of the caller's lock and takes it back for every exit
+    // (`Unlock(); ...; Lock();`): the release is of the caller's lock.
+    if (ReleasedUnheld.count(K.second) && HeldEverywhere(K.second))
+      RF.AcquiredInFunction = false;
     F.Releases.push_back(std::move(RF));
   }
   for (LockKey L : ReleasedUnheld) {

@@ -246,7 +246,7 @@ void FunctionAnalyzer::transfer(const CFGElement &E, State &St) {
     if (TU.Observer && TU.Observer->wants(Stm)) {
       std::vector<std::pair<LockKey, unsigned>> H;
       for (const HeldLock &L : St.Held)
-        H.emplace_back(L.Lock, L.Site);
+        H.emplace_back(L.Lock, L.Site ? L.Site : EntrySite);
       TU.Observer->held(Stm, H);
     }
     if (const auto *CE = dyn_cast<CallExpr>(Stm))

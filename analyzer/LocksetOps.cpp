@@ -51,6 +51,9 @@ void FunctionAnalyzer::acquire(State &St, LockKey L, RawLoc Site,
                                const VarDecl *Guard, uint32_t Via,
                                bool Observe, const std::set<LockKey> &Batch) {
   Location At = TU.loc(Site);
+  if (!Guard)
+    if (auto It = HandReleased.find(L); It != HandReleased.end())
+      Guard = It->second;
   if (Observe) {
     observeAcquire(St, Site, L, Via);
     keepWitness(Summary::Acquire{L, At, TU.via(Via), true});
@@ -158,6 +161,8 @@ void FunctionAnalyzer::release(State &St, LockKey L) {
          (!Pick->Guard == !I->Guard && I->Site > Pick->Site)))
       Pick = I;
   if (Pick != St.Held.end()) {
+    if (Pick->Guard)
+      HandReleased[L] = Pick->Guard;
     if (Pick->Site == 0)
       ReleasedUnheld.insert(L); // the caller's lock
     St.Held.erase(Pick);

@@ -604,21 +604,28 @@ void FunctionWalker::finish() {
   for (const RaceCollector::Call &C : F.Calls)
     RC.Wanted.insert(C.Op);
 
-  // Condition waits outside a loop.
-  if (!CondWaits.empty()) {
+  // Condition waits outside a loop; calls inside one (a wait wrapper whose
+  // every caller loops is fine).
+  if (!CondWaits.empty() || !F.Calls.empty()) {
     ParentMap PM(F.FD->getBody());
+    auto InLoop = [&](const Stmt *Of) {
+      for (const Stmt *S = PM.getParent(Of); S; S = PM.getParent(S))
+        if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S))
+          return true;
+      return false;
+    };
+    for (RaceCollector::Call &C : F.Calls)
+      C.InLoop = InLoop(C.Op);
     for (const CallExpr *CE : CondWaits) {
-      bool InLoop = false;
-      for (const Stmt *S = PM.getParent(CE); S && !InLoop; S = PM.getParent(S))
-        InLoop = isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
-      if (InLoop)
+      if (InLoop(CE))
         continue;
       std::string Name = CE->getDirectCallee()->getNameAsString();
       if (isa<CXXMemberCallExpr>(CE))
         Name = "." + Name + "()";
       else
         Name += "()";
-      RC.Facts.CondWaits.push_back({RC.loc(CE->getExprLoc()), Name});
+      RC.Facts.CondWaits.push_back(
+          {RC.loc(CE->getExprLoc()), Name, functionId(F.FD)});
     }
   }
 
