@@ -12,7 +12,7 @@ pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 void *worker(void *arg) {
   bump();
   counter++;
-  // CHECK: [[@LINE-1]]:3: warning: data race on 'counter': written here by thread 'worker' (no lock held) and written at line [[#@LINE+5]] by thread 'worker' (holding 'm') [data-race]
+  // CHECK: [[@LINE-1]]:3: warning: data race on 'counter': written here by thread 'worker' (no lock held) and written at line [[#@LINE+6]] by thread 'worker' (holding 'm') [data-race]
   return arg;
 }
 
