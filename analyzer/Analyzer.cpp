@@ -35,6 +35,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/thread.h"
 
 #include <algorithm>
 #include <atomic>
@@ -181,6 +182,9 @@ bool gccOnly(llvm::StringRef A) {
       return true;
   return false;
 }
+
+/// Stack of each worker thread (virtual; committed as used).
+constexpr unsigned WorkerStackBytes = 1u << 30;
 
 /// Rounds of analyzing again the units whose callees' summaries changed.
 constexpr unsigned MaxSummaryRounds = 3;
@@ -375,15 +379,14 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
       for (size_t I; (I = Next++) < Which.size();)
         ProcessFile(Which[I]);
     };
+    // Workers get a large stack: a function of thousands of else-if arms
+    // is a tree thousands deep, and the AST visitors recurse down it
+    // (only the pages touched are committed).
     unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Which.size()));
-    if (Jobs <= 1) {
-      Worker();
-      return;
-    }
-    std::vector<std::thread> Pool;
+    std::vector<llvm::thread> Pool;
     for (unsigned I = 0; I < Jobs; ++I)
-      Pool.emplace_back(Worker);
-    for (std::thread &T : Pool)
+      Pool.emplace_back(std::optional<unsigned>(WorkerStackBytes), Worker);
+    for (llvm::thread &T : Pool)
       T.join();
   };
   std::vector<size_t> All(Files.size());
