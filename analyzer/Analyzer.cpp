@@ -6,13 +6,19 @@
 // errors (--max-errors of them) and prints nothing. A file with errors
 // becomes InputErrors and is not analyzed; the others still are. Each file
 // runs under a CrashRecoveryContext: a file that crashes clang is reported
-// (as an internal error) and the others are still analyzed. The facts of all files are
-// gathered first, so that lock-order cycles spanning translation units are
-// found, and the checks (checks/Checks.def) run once at the end.
+// (as an internal error) and the others are still analyzed. Each unit's
+// facts go into its own ProgramFacts (the run's lock table lent to it) and
+// its functions' summaries into a bank shared by the run: a call of a
+// function defined in another unit applies that unit's summary. Units that
+// saw a summary missing or since changed are analyzed again (a few
+// rounds), then the facts of all units are merged in file order, so that
+// lock-order cycles spanning translation units are found, and the checks
+// (checks/Checks.def) run once at the end.
 //===----------------------------------------------------------------------===//
 #include "analyzer/Analyzer.h"
 #include "analyzer/ApiModel.h"
 #include "analyzer/Lockset.h"
+#include "analyzer/LocksetState.h"
 #include "analyzer/Races.h"
 #include "analyzer/TuDriver.h"
 #include "analyzer/UserCode.h"
@@ -33,6 +39,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/thread.h"
 
 #include <algorithm>
 #include <atomic>
@@ -52,57 +59,94 @@ using namespace clang::tooling;
 
 namespace {
 
+/// One translation unit's results: its facts (analyzed into their own
+/// ProgramFacts, merged in file order at the end) and what it saw of the
+/// other units' summaries.
+struct Unit {
+  ProgramFacts Facts;
+  UnitLink Link;
+  bool Analyzed = false;
+  bool SaidOldC = false;
+};
+
+/// The state of one run shared by the units: the lock table (lent to the
+/// unit being analyzed, so every unit's lock keys agree) and the bank of
+/// summaries. Units are analyzed one at a time (Lock); parsing is parallel.
+struct RunShared {
+  LockTable Locks;
+  lockset::SummaryBank Bank;
+  std::mutex Lock;
+};
+
+/// Gives the lock table a unit borrowed back to the run.
+struct LentLocks {
+  ProgramFacts &Facts;
+  RunShared &Run;
+  ~LentLocks() { Run.Locks = std::move(Facts.Locks); }
+};
+
 class LocksetConsumer : public ASTConsumer {
 public:
-  LocksetConsumer(const ApiModel &Model, ProgramFacts &Facts,
-                  const std::string &SkipDir, std::mutex &FactsLock)
-      : Model(Model), Facts(Facts), SkipDir(SkipDir), FactsLock(FactsLock) {}
+  LocksetConsumer(const ApiModel &Model, Unit &U, RunShared &Run,
+                  const std::string &SkipDir)
+      : Model(Model), U(U), Run(Run), SkipDir(SkipDir) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A broken file's AST is partial: better nothing than wrong facts.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    // Parsing runs in parallel (-j); the facts are shared.
-    std::unique_lock<std::mutex> G(FactsLock);
-    // A crash below is recovered in ProcessFile: the lock is released then.
+    crashIfAsked(Ctx);
+    // Units are analyzed one at a time (parsing is parallel); the unit
+    // borrows the run's lock table and gives it back, also when a crash
+    // below is recovered in ProcessFile (the cleanups run last-first:
+    // the table goes back, then the lock is released).
+    std::unique_lock<std::mutex> G(Run.Lock);
     llvm::CrashRecoveryContextCleanupRegistrar<
         std::unique_lock<std::mutex>,
         llvm::CrashRecoveryContextDestructorCleanup<
             std::unique_lock<std::mutex>>>
         Unlock(&G);
+    U.Facts = ProgramFacts{};
+    U.Link = UnitLink{&Run.Bank, {}};
+    U.Facts.Locks = std::move(Run.Locks);
+    LentLocks Lent{U.Facts, Run};
+    llvm::CrashRecoveryContextCleanupRegistrar<
+        LentLocks, llvm::CrashRecoveryContextDestructorCleanup<LentLocks>>
+        GiveBack(&Lent);
     NameCacheScope Names;
     std::string Dir = SkipDir;
     if (!Dir.empty() && Dir.back() != '/')
       Dir += '/';
     std::vector<const FunctionDecl *> Functions = userFunctions(Ctx, Dir);
-    RaceCollector Races(Ctx, Model, Facts, Dir);
+    RaceCollector Races(Ctx, Model, U.Facts, Dir);
     Races.collect(Functions);
-    analyzeTranslationUnit(Ctx, Model, Facts, SkipDir, &Races, &Functions);
+    analyzeTranslationUnit(Ctx, Model, U.Facts, SkipDir, &Races, &Functions,
+                           &U.Link);
     Races.finish();
+    U.Analyzed = true;
   }
 
 private:
   const ApiModel &Model;
-  ProgramFacts &Facts;
+  Unit &U;
+  RunShared &Run;
   const std::string &SkipDir;
-  std::mutex &FactsLock;
 };
 
 class LocksetAction : public ASTFrontendAction {
 public:
-  LocksetAction(const ApiModel &Model, ProgramFacts &Facts,
-                const std::string &SkipDir, std::mutex &FactsLock)
-      : Model(Model), Facts(Facts), SkipDir(SkipDir), FactsLock(FactsLock) {}
+  LocksetAction(const ApiModel &Model, Unit &U, RunShared &Run,
+                const std::string &SkipDir)
+      : Model(Model), U(U), Run(Run), SkipDir(SkipDir) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
-    return std::make_unique<LocksetConsumer>(Model, Facts, SkipDir,
-                                             FactsLock);
+    return std::make_unique<LocksetConsumer>(Model, U, Run, SkipDir);
   }
 
 private:
   const ApiModel &Model;
-  ProgramFacts &Facts;
+  Unit &U;
+  RunShared &Run;
   const std::string &SkipDir;
-  std::mutex &FactsLock;
 };
 
 /// Flags only GCC knows (compile_commands.json written for g++): clang
@@ -120,6 +164,12 @@ bool gccOnly(llvm::StringRef A) {
       return true;
   return false;
 }
+
+/// Stack of each worker thread (virtual; committed as used).
+constexpr unsigned WorkerStackBytes = 1u << 30;
+
+/// Rounds of analyzing again the units whose callees' summaries changed.
+constexpr unsigned MaxSummaryRounds = 3;
 
 std::string absolute(const std::string &Path, const std::string &Dir) {
   llvm::SmallString<256> P(Path);
@@ -188,7 +238,6 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
     Extra.push_back(Opts.WeftIncludeDir);
   }
   Extra.insert(Extra.end(), Opts.ExtraArgs.begin(), Opts.ExtraArgs.end());
-  Extra.push_back("-w"); // clang's warnings are not weft's findings
   Adjust = combineAdjusters(
       Adjust, getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
   // The language of a file with no known extension: the -x after `--`,
@@ -203,6 +252,33 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
   }
   if (Language.empty())
     Language = "c++";
+  // clang's warnings are not weft's findings (-w). C: what clang 19 rejects
+  // but GCC-compatible C accepts (implicit int, implicit function
+  // declarations, int <-> pointer conversions) is analyzed anyway; the
+  // first two stay warnings, so that the file can be said to be old C.
+  Adjust = combineAdjusters(
+      Adjust, [&Language](const CommandLineArguments &Args,
+                  llvm::StringRef File) {
+        CommandLineArguments R = Args;
+        bool C = isCFile(File, Language);
+        for (const std::string &A : Args)
+          if (A == "-x" || A == "c" || A == "c++")
+            C = A == "c" ? true : A == "c++" ? false : C;
+        // Right after the compiler's name: a command may end with
+        // `-- FILE`, after which nothing is an option.
+        if (!C) {
+          R.insert(R.begin() + 1, "-w");
+          return R;
+        }
+        R.insert(R.begin() + 1,
+                 {"-Wno-everything", "-Wimplicit-int",
+                  "-Wimplicit-function-declaration", "-Wno-error=implicit-int",
+                  "-Wno-error=implicit-function-declaration",
+                  "-Wno-error=int-conversion",
+                  "-Wno-error=incompatible-function-pointer-types",
+                  "-Wno-error=return-type"});
+        return R;
+      });
   Adjust = combineAdjusters(
       Adjust, [&Language](const CommandLineArguments &Args,
                           llvm::StringRef File) {
@@ -244,12 +320,16 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
             CommandLineArguments{"-resource-dir=" + ResourceDir},
             ArgumentInsertPosition::BEGIN));
 
-  std::mutex FactsLock, ProgressLock;
+  RunShared Run;
+  std::mutex ProgressLock;
   std::vector<std::vector<report::InputError>> FileErrors(Files.size());
-  std::atomic<size_t> Next{0}, Done{0};
+  std::vector<Unit> Units(Files.size());
+  std::atomic<size_t> Done{0};
   auto ProcessFile = [&](size_t Index) {
     const std::string &File = Files[Index];
     std::vector<report::InputError> &Errors = FileErrors[Index];
+    Errors.clear();
+    Units[Index].Analyzed = false;
     std::string Abs = absolute(File, "");
     CompileCommand Cmd;
     std::vector<CompileCommand> Cmds;
@@ -289,12 +369,20 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
     bool Survived = Recovery.RunSafely([&] {
       ToolInvocation Invocation(
           Args,
-          std::make_unique<LocksetAction>(Model, Facts, SkipDir, FactsLock),
+          std::make_unique<LocksetAction>(Model, Units[Index], Run, SkipDir),
           FM.get());
       Invocation.setDiagnosticConsumer(&Diags);
       Ok = Invocation.run();
     });
+    if (Diags.OldC && !Units[Index].SaidOldC) {
+      Units[Index].SaidOldC = true;
+      std::lock_guard<std::mutex> G(ProgressLock);
+      std::cerr << "weft: note: " << File
+                << ": old C (implicit int or implicit function declarations) "
+                   "analyzed as GCC-compatible C would\n";
+    }
     if (!Survived) {
+      Units[Index].Analyzed = false; // its facts may be partial
       std::string How = "exit status " + std::to_string(Recovery.RetCode);
       if (Recovery.RetCode > 128) {
         int Sig = Recovery.RetCode - 128;
@@ -316,7 +404,7 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
     } else if (!Ok) {
       Errors.push_back({File, "clang could not process this file"});
     }
-    size_t D = ++Done;
+    size_t D = std::min(++Done, Files.size()); // again: stays at the end
     if (Opts.Progress) {
       std::lock_guard<std::mutex> G(ProgressLock);
       std::cerr << "\r\033[K[" << D << "/" << Files.size() << "] " << File
@@ -324,23 +412,52 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
     }
   };
   enableCrashRecovery();
-  auto Worker = [&] {
-    AltStack Stack;
-    for (size_t I; (I = Next++) < Files.size();)
-      ProcessFile(I);
-  };
-  unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Files.size()));
-  if (Jobs <= 1) {
-    Worker();
-  } else {
-    std::vector<std::thread> Pool;
+  auto RunAll = [&](const std::vector<size_t> &Which) {
+    std::atomic<size_t> Next{0};
+    auto Worker = [&] {
+      AltStack Stack; // crash handlers run on it (a stack overflow)
+      for (size_t I; (I = Next++) < Which.size();)
+        ProcessFile(Which[I]);
+    };
+    // Workers get a large stack: a function of thousands of else-if arms
+    // is a tree thousands deep, and the AST visitors recurse down it
+    // (only the pages touched are committed).
+    unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Which.size()));
+    std::vector<llvm::thread> Pool;
     for (unsigned I = 0; I < Jobs; ++I)
-      Pool.emplace_back(Worker);
-    for (std::thread &T : Pool)
+      Pool.emplace_back(std::optional<unsigned>(WorkerStackBytes), Worker);
+    for (llvm::thread &T : Pool)
       T.join();
+  };
+  std::vector<size_t> All(Files.size());
+  for (size_t I = 0; I < All.size(); ++I)
+    All[I] = I;
+  RunAll(All);
+  // Units that called a function of another unit before that unit had left
+  // its summary (or whose summary has changed since) are analyzed again;
+  // a few rounds settle summaries that depend on each other.
+  for (unsigned Round = 0; Round < MaxSummaryRounds; ++Round) {
+    std::vector<size_t> Again;
+    for (size_t I = 0; I < Units.size(); ++I) {
+      if (!Units[I].Analyzed)
+        continue;
+      for (const auto &[Id, Sig] : Units[I].Link.Seen) {
+        auto It = Run.Bank.ById.find(Id);
+        if (lockset::SummaryBank::signature(
+                It == Run.Bank.ById.end() ? nullptr : &It->second) != Sig) {
+          Again.push_back(I);
+          break;
+        }
+      }
+    }
+    if (Again.empty())
+      break;
+    RunAll(Again);
   }
-  if (Opts.Progress && !Files.empty())
-    std::cerr << "\r\033[K" << std::flush;
+  Facts.Locks = std::move(Run.Locks);
+  for (Unit &U : Units)
+    if (U.Analyzed)
+      appendFacts(Facts, std::move(U.Facts));
   // Errors in the order the files were given, whatever finished first.
   for (auto &E : FileErrors)
     Out.Errors.insert(Out.Errors.end(), E.begin(), E.end());

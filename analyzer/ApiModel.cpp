@@ -34,8 +34,8 @@ ApiModel::ApiModel() {
 #define WEFT_THREAD_BASE(Class, Method, IsProcess)                             \
   ThreadBases[Class] = {Method, IsProcess};
 #define WEFT_QUEUE_CALL(Class, Method, Op) QueueCalls[Key(Class, Method)] = Op;
-#define WEFT_COND_WAIT(Class, Function, MaxArgs)                               \
-  CondWaits[Key(Class, Function)] = MaxArgs;
+#define WEFT_COND_WAIT(Class, Function, MaxArgs, LockArg)                      \
+  CondWaits[Key(Class, Function)] = CondWaitModel{MaxArgs, LockArg};
 #define WEFT_SHARED_CONTAINER(Type) Containers[Type] = true;
 #define WEFT_SYNC_CALL(Class, Function, Kind) SyncCalls[Key(Class, Function)] = Kind;
 #include "analyzer/ApiModel.def"
@@ -163,11 +163,11 @@ std::optional<QueueOp> ApiModel::queueCall(const CallExpr *CE) const {
   return It->second;
 }
 
-std::optional<unsigned> ApiModel::condWait(const CallExpr *CE) const {
+const CondWaitModel *ApiModel::condWait(const CallExpr *CE) const {
   auto It = CondWaits.find(callKey(CE));
   if (It == CondWaits.end())
-    return std::nullopt;
-  return It->second;
+    return nullptr;
+  return &It->second;
 }
 
 std::optional<std::pair<std::string, bool>>

@@ -40,6 +40,13 @@ enum class QueueOp : uint8_t {
 constexpr int ThisObject = -1;
 constexpr int AllArgs = -2;
 
+/// A condition wait: the most explicit arguments it takes without a
+/// predicate, and the lock it releases and takes again.
+struct CondWaitModel {
+  unsigned MaxArgs;
+  int LockArg;
+};
+
 struct LockCallModel {
   LockOp Op;
   int LockArg;
@@ -65,9 +72,8 @@ public:
 
   /// A queue check or act (q.empty(), q.get()).
   std::optional<QueueOp> queueCall(const clang::CallExpr *CE) const;
-  /// A condition wait: the most explicit arguments it takes without a
-  /// predicate.
-  std::optional<unsigned> condWait(const clang::CallExpr *CE) const;
+  /// A condition wait (ApiModel.def WEFT_COND_WAIT).
+  const CondWaitModel *condWait(const clang::CallExpr *CE) const;
   /// \p RD derives from a thread base (weft Thread): the method it runs and
   /// whether it is a process.
   std::optional<std::pair<std::string, bool>>
@@ -94,7 +100,7 @@ private:
   llvm::StringMap<GuardOp> GuardCalls;
   llvm::StringMap<ThreadCallModel> ThreadCalls;
   llvm::StringMap<QueueOp> QueueCalls;
-  llvm::StringMap<unsigned> CondWaits;
+  llvm::StringMap<CondWaitModel> CondWaits;
   llvm::StringMap<std::pair<std::string, bool>> ThreadBases;
   llvm::StringMap<bool> Containers;
   llvm::StringMap<SyncKind> SyncCalls;

@@ -1,6 +1,7 @@
 //===- analyzer/Facts.cpp - lock names and the lock table -----------------===//
 #include "analyzer/Facts.h"
 
+#include <iterator>
 #include <tuple>
 
 namespace weft::analyzer {
@@ -49,6 +50,42 @@ void LockTable::markRecursive(const std::string &Key) {
   auto It = Ids.find(Key);
   if (It != Ids.end())
     Paths[It->second].Recursive = true;
+}
+
+template <typename T> static void moveAll(std::vector<T> &Into,
+                                           std::vector<T> &From) {
+  Into.insert(Into.end(), std::make_move_iterator(From.begin()),
+              std::make_move_iterator(From.end()));
+}
+
+void appendFacts(ProgramFacts &Into, ProgramFacts &&From) {
+  auto Base = static_cast<uint32_t>(Into.Actors.size());
+  for (ThreadActor &A : From.Actors) {
+    A.Id += Base;
+    for (uint32_t &P : A.ParallelWith)
+      P += Base;
+  }
+  for (auto &[Id, D] : From.Functions) {
+    for (DataAccess &A : D.Accesses)
+      for (uint32_t &R : A.Running)
+        R += Base;
+    for (DataCall &C : D.Calls)
+      for (uint32_t &R : C.Running)
+        R += Base;
+    Into.Functions.try_emplace(Id, std::move(D));
+  }
+  moveAll(Into.Actors, From.Actors);
+  moveAll(Into.Acquires, From.Acquires);
+  moveAll(Into.HeldAtExit, From.HeldAtExit);
+  moveAll(Into.Edges, From.Edges);
+  moveAll(Into.Releases, From.Releases);
+  moveAll(Into.StartedTwice, From.StartedTwice);
+  moveAll(Into.CondWaits, From.CondWaits);
+  moveAll(Into.QueueChecks, From.QueueChecks);
+  moveAll(Into.ValueChecks, From.ValueChecks);
+  Into.CalledFunctions.merge(From.CalledFunctions);
+  Into.ReleasedUnheld.merge(From.ReleasedUnheld);
+  Into.LeakyParents.merge(From.LeakyParents);
 }
 
 } // namespace weft::analyzer

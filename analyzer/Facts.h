@@ -162,6 +162,7 @@ struct DataCall {
   std::vector<HeldRef> Held;
   std::vector<uint32_t> Running;
   bool SyncBefore = false, SyncAfter = false;
+  bool InLoop = false; // inside a while / for / do loop of its function
 };
 
 struct FunctionData {
@@ -191,6 +192,7 @@ struct StartTwiceFact {
 struct CondWaitFact {
   report::Location Site;
   std::string Call;
+  std::string FunctionId; // the function waiting (a wrapper if its callers loop)
 };
 
 /// q.empty()/qsize()/full() tested, then q.get()/put() in the branch.
@@ -241,6 +243,12 @@ struct ProgramFacts {
   std::vector<QueueCheckFact> QueueChecks;
   std::vector<ValueCheckFact> ValueChecks;
 };
+
+/// Appends one translation unit's facts (analyzed into their own
+/// ProgramFacts, with the run's LockTable lent to them) to \p Into: thread
+/// actors are renumbered, functions already present (a header's, analyzed
+/// in another unit) kept, sets united. \p From.Locks is not touched.
+void appendFacts(ProgramFacts &Into, ProgramFacts &&From);
 
 /// Orders locations by file, line, column.
 bool locLess(const report::Location &A, const report::Location &B);

@@ -79,9 +79,37 @@ bool TUAnalyzer::analyzable(const FunctionDecl *FD) const {
   return analyzableFunction(FD, SM, SkipDir);
 }
 
+std::string SummaryBank::signature(const Summary *S) {
+  if (!S)
+    return "";
+  std::string R;
+  for (const Summary::Acquire &A : S->MayAcquire)
+    R += "a" + std::to_string(A.Lock) + (A.Fresh ? "f" : "") + ",";
+  for (const Summary::Held &H : S->HeldOnReturn)
+    R += "h" + std::to_string(H.Lock) + (H.FromTry ? "t" : "") + ",";
+  for (LockKey L : S->Releases)
+    R += "r" + std::to_string(L) + ",";
+  for (LockKey L : S->Requires)
+    R += "q" + std::to_string(L) + ",";
+  for (const OrderEdge &E : S->ParamEdges)
+    R += "e" + std::to_string(E.From) + ">" + std::to_string(E.To) + ",";
+  return R;
+}
+
 const Summary *TUAnalyzer::summaryFor(const FunctionDecl *Callee) {
   const FunctionDecl *Def = nullptr;
-  if (!Callee->hasBody(Def) || !analyzable(Def))
+  if (!Callee->hasBody(Def)) {
+    // Defined in another unit of the run (or nowhere we see).
+    if (!Link || !Link->Bank || !Callee->isExternallyVisible() ||
+        !isUserCode(Callee->getLocation(), SM, SkipDir))
+      return nullptr;
+    std::string Id = functionId(Callee);
+    auto It = Link->Bank->ById.find(Id);
+    const Summary *S = It == Link->Bank->ById.end() ? nullptr : &It->second;
+    Link->Seen[Id] = SummaryBank::signature(S);
+    return S;
+  }
+  if (!analyzable(Def))
     return nullptr;
   Summary &S = Summaries[Def];
   if (S.Ready)
@@ -103,6 +131,11 @@ void TUAnalyzer::run(const std::vector<const FunctionDecl *> *Given) {
       .TraverseDecl(Ctx.getTranslationUnitDecl());
   for (const FunctionDecl *FD : Functions)
     summaryFor(FD);
+  if (!Link || !Link->Bank)
+    return;
+  for (auto &[FD, S] : Summaries)
+    if (S.Ready && FD->isExternallyVisible())
+      Link->Bank->ById[functionId(FD)] = S;
 }
 
 } // namespace lockset
@@ -110,11 +143,12 @@ void TUAnalyzer::run(const std::vector<const FunctionDecl *> *Given) {
 void analyzeTranslationUnit(ASTContext &Ctx, const ApiModel &Model,
                             ProgramFacts &Facts, const std::string &SkipDir,
                             LocksetObserver *Observer,
-                            const std::vector<const FunctionDecl *> *Functions) {
+                            const std::vector<const FunctionDecl *> *Functions,
+                            UnitLink *Link) {
   std::string Dir = SkipDir;
   if (!Dir.empty() && Dir.back() != '/')
     Dir += '/';
-  lockset::TUAnalyzer(Ctx, Model, Facts, Dir, Observer).run(Functions);
+  lockset::TUAnalyzer(Ctx, Model, Facts, Dir, Observer, Link).run(Functions);
 }
 
 } // namespace weft::analyzer

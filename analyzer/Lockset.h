@@ -13,6 +13,7 @@
 
 #include "analyzer/Facts.h"
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,24 @@ class Stmt;
 namespace weft::analyzer {
 
 class ApiModel;
+namespace lockset {
+struct SummaryBank;
+} // namespace lockset
+
+/// What one translation unit's analysis shares with the other units of a
+/// run: the bank of summaries (read for callees defined elsewhere, written
+/// with the unit's own functions) and the external summaries it saw
+/// (function id -> SummaryBank::signature), so the run can tell which
+/// units to analyze again once every unit has left its summaries.
+struct UnitLink {
+  lockset::SummaryBank *Bank = nullptr;
+  std::map<std::string, std::string> Seen;
+};
+
+/// The "acquisition site" held() gives for a lock held since the function
+/// was entered (REQUIRES, an assertion, a condition wait): one critical
+/// section with every other statement that sees it so.
+constexpr unsigned EntrySite = ~0u;
 
 /// Told which locks are held at chosen statements (Races.cpp uses it for
 /// the locks held at each access). held() is called once per path state
@@ -42,10 +61,12 @@ public:
 /// its facts to \p Facts. Functions declared in files under \p SkipDir
 /// (weft's runtime headers) are not analyzed. \p Functions: the user
 /// functions (UserCode.h userFunctions()) if the caller has them already.
+/// \p Link: summaries shared with the run's other units (null: none).
 void analyzeTranslationUnit(
     clang::ASTContext &Ctx, const ApiModel &Model, ProgramFacts &Facts,
     const std::string &SkipDir, LocksetObserver *Observer = nullptr,
-    const std::vector<const clang::FunctionDecl *> *Functions = nullptr);
+    const std::vector<const clang::FunctionDecl *> *Functions = nullptr,
+    UnitLink *Link = nullptr);
 
 } // namespace weft::analyzer
 

@@ -62,6 +62,20 @@ private:
   void acquire(State &St, LockKey L, RawLoc Site, const clang::VarDecl *Guard,
                uint32_t Via, bool Observe, const std::set<LockKey> &Batch);
   void release(State &St, LockKey L);
+  /// \p L was held when the function was entered (REQUIRES, an assertion,
+  /// a condition wait or an adopting guard on a lock it did not take): it
+  /// is the caller's, never a missing release here.
+  void holdOnEntry(State &St, LockKey L, const clang::VarDecl *Guard = nullptr);
+  /// A call or construction whose callee declares, by a thread-safety
+  /// attribute, that it acquires / releases / asserts a capability: done
+  /// here in the caller's terms instead of applying its summary.
+  bool onCapabilityCall(const clang::FunctionDecl *Callee,
+                        const clang::Expr *Object,
+                        llvm::ArrayRef<const clang::Expr *> Args,
+                        RawLoc Site, const clang::VarDecl *Guard, State &St);
+  /// Where a held lock was taken, for notes (the function's start for a
+  /// lock held on entry).
+  report::Location heldAt(const HeldLock &H) const;
   void addHeld(State &St, LockKey L, RawLoc Site, const clang::VarDecl *Guard,
                bool FromTry, uint32_t Via);
   /// Records, for the acquisition of \p L at \p Site, whether \p St held it.
@@ -130,6 +144,10 @@ private:
   std::map<const clang::CXXConstructExpr *, const clang::VarDecl *> CtorVar;
   std::map<const clang::VarDecl *, std::vector<LockKey>> GuardLocks;
   std::set<LockKey> ReleasedUnheld;
+  std::set<LockKey> EntryHeld; // held when the function was entered
+  /// Locks a guard owned that the code unlocked by hand: locked again by
+  /// hand, the guard owns them again (its destructor unlocks).
+  std::map<LockKey, const clang::VarDecl *> HandReleased;
   std::map<const clang::CallExpr *, PreparedCall> Prepared;
   std::string Actor; // "function 'f'", for lock-order edges
 
@@ -166,9 +184,9 @@ class TUAnalyzer {
 public:
   TUAnalyzer(clang::ASTContext &Ctx, const ApiModel &Model,
              ProgramFacts &Facts, std::string SkipDir,
-             LocksetObserver *Observer)
+             LocksetObserver *Observer, UnitLink *Link)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Model(Model), Facts(Facts),
-        Observer(Observer), SkipDir(std::move(SkipDir)) {
+        Observer(Observer), Link(Link), SkipDir(std::move(SkipDir)) {
     Vias.emplace_back();
   }
 
@@ -176,6 +194,8 @@ public:
   void run(const std::vector<const clang::FunctionDecl *> *Functions);
   /// The summary of \p Callee, analyzing it first if needed; null if it
   /// is not analyzable here or is on the current call stack (recursion).
+  /// A callee without a body here: the bank's (Link), if another unit
+  /// defines it.
   const Summary *summaryFor(const clang::FunctionDecl *Callee);
   bool analyzable(const clang::FunctionDecl *FD) const;
 
@@ -201,6 +221,7 @@ public:
   const ApiModel &Model;
   ProgramFacts &Facts;
   LocksetObserver *Observer;
+  UnitLink *Link;
 
 private:
   std::string SkipDir;

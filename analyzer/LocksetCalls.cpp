@@ -149,10 +149,20 @@ void FunctionAnalyzer::applySummary(const CallExpr *CE,
     if (A.Fresh)
       observeAcquire(St, Site, A.Lock, A.InsideVia);
   }
+  // A callee that lets go of the caller's lock and takes it again (a wait,
+  // `Unlock(); ...; Lock();`) leaves it as it was: same owner, same site.
+  std::set<LockKey> Restored;
   for (LockKey L : P.Releases)
-    release(St, L);
+    if (St.holds(L) &&
+        std::any_of(P.Held.begin(), P.Held.end(),
+                    [&](const PreparedCall::HeldOut &H) { return H.Lock == L; }))
+      Restored.insert(L);
+  for (LockKey L : P.Releases)
+    if (!Restored.count(L))
+      release(St, L);
   for (const PreparedCall::HeldOut &H : P.Held)
-    addHeld(St, H.Lock, Site, nullptr, H.FromTry, H.Via);
+    if (!Restored.count(H.Lock))
+      addHeld(St, H.Lock, Site, nullptr, H.FromTry, H.Via);
   for (const OrderEdge &E : P.Edges) {
     detect::LockEdgeInfo Info = E.Info;
     for (const HeldLock &H : St.Held)

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "analyzer/LocksetAnalyzer.h"
 #include "analyzer/ApiModel.h"
+#include "analyzer/SafetyAttrs.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -62,8 +63,8 @@ void FunctionAnalyzer::recordExit(const CFGBlock *Pred, const State &St) {
   if (St.Imprecise)
     return;
   for (const HeldLock &H : St.Held) {
-    if (H.Guard)
-      continue;
+    if (H.Guard || H.Site == 0)
+      continue; // a guard's (released later) or the caller's
     ExitObs &O = ExitHeld[{H.Lock, H.Site}];
     O.Exits.insert(EP);
     O.FromTry |= H.FromTry;
@@ -96,7 +97,13 @@ void FunctionAnalyzer::finish() {
       Sum.ParamEdges.push_back(E);
   }
 
+  // NO_THREAD_SAFETY_ANALYSIS: no findings inside (the summary stays).
+  bool OptedOut = optedOut(FD);
+  // ACQUIRE: it returns holding the lock on purpose.
+  bool OnPurpose = acquiresOnPurpose(FD);
   for (auto &[K, O] : Acq) {
+    if (OptedOut)
+      break;
     AcquireFact A;
     A.Lock = K.second;
     A.Site = TU.loc(K.first);
@@ -131,8 +138,11 @@ void FunctionAnalyzer::finish() {
       if (New || locLess(H.AcquiredAt, It->second.Site))
         It->second = Summary::Held{H.Lock, H.AcquiredAt, H.Via, H.FromTry};
     }
-    F.HeldAtExit.push_back(std::move(H));
+    // Released first (the caller's lock), then taken again: restored.
+    if (!OptedOut && !OnPurpose && !ReleasedUnheld.count(H.Lock))
+      F.HeldAtExit.push_back(std::move(H));
   }
+  Sum.Requires.assign(EntryHeld.begin(), EntryHeld.end());
   for (auto &[L, H] : OnReturn)
     Sum.HeldOnReturn.push_back(H);
   for (auto &[K, R] : Rel) {
@@ -145,6 +155,10 @@ void FunctionAnalyzer::finish() {
     RF.Parametric = F.Locks.path(K.second).parametric();
     for (auto &[AK, AO] : Acq)
       RF.AcquiredInFunction |= AK.second == K.second;
+    // Lets go of the caller's lock and takes it back for every exit
+    // (`Unlock(); ...; Lock();`): the release is of the caller's lock.
+    if (ReleasedUnheld.count(K.second) && HeldEverywhere(K.second))
+      RF.AcquiredInFunction = false;
     F.Releases.push_back(std::move(RF));
   }
   for (LockKey L : ReleasedUnheld) {

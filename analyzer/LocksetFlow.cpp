@@ -14,6 +14,7 @@
 #include "analyzer/LocksetAnalyzer.h"
 #include "analyzer/ApiModel.h"
 #include "analyzer/Exprs.h"
+#include "analyzer/SafetyAttrs.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -70,15 +71,23 @@ private:
   std::set<const VarDecl *> &Out;
 };
 
-/// Guard variables and their constructor expressions.
+/// Guard variables and their constructor expressions (library guards, and
+/// scoped capabilities: a constructor with an ACQUIRE attribute).
 class GuardFinder : public RecursiveASTVisitor<GuardFinder> {
 public:
   GuardFinder(const ApiModel &M,
               std::map<const CXXConstructExpr *, const VarDecl *> &Out)
       : M(M), Out(Out) {}
   bool VisitVarDecl(VarDecl *V) {
-    if (!V->hasLocalStorage() || !M.guardType(V->getType()))
+    if (!V->hasLocalStorage())
       return true;
+    if (!M.guardType(V->getType())) {
+      const auto *CE = dyn_cast_or_null<CXXConstructExpr>(
+          V->getInit() ? stripExpr(V->getInit()) : nullptr);
+      if (CE && capabilityOf(CE->getConstructor()).Op == CapabilityOp::Acquire)
+        Out[CE] = V;
+      return true;
+    }
     if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(
             V->getInit() ? stripExpr(V->getInit()) : nullptr))
       Out[CE] = V;
@@ -174,7 +183,11 @@ void FunctionAnalyzer::run() {
 
   Seen.assign(Graph->getNumBlockIDs(), {});
   Wide.assign(Graph->getNumBlockIDs(), std::nullopt);
-  addState(&Graph->getEntry(), State{});
+  State Entry;
+  for (const Expr *E : heldOnEntry(FD))
+    if (auto L = lockOf(E))
+      holdOnEntry(Entry, *L);
+  addState(&Graph->getEntry(), std::move(Entry));
   while (!Work.empty()) {
     auto [B, St] = std::move(Work.front());
     Work.pop_front();
@@ -233,7 +246,7 @@ void FunctionAnalyzer::transfer(const CFGElement &E, State &St) {
     if (TU.Observer && TU.Observer->wants(Stm)) {
       std::vector<std::pair<LockKey, unsigned>> H;
       for (const HeldLock &L : St.Held)
-        H.emplace_back(L.Lock, L.Site);
+        H.emplace_back(L.Lock, L.Site ? L.Site : EntrySite);
       TU.Observer->held(Stm, H);
     }
     if (const auto *CE = dyn_cast<CallExpr>(Stm))

@@ -11,6 +11,7 @@
 #include "analyzer/LocksetAnalyzer.h"
 #include "analyzer/ApiModel.h"
 #include "analyzer/Exprs.h"
+#include "analyzer/SafetyAttrs.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -50,6 +51,9 @@ void FunctionAnalyzer::acquire(State &St, LockKey L, RawLoc Site,
                                const VarDecl *Guard, uint32_t Via,
                                bool Observe, const std::set<LockKey> &Batch) {
   Location At = TU.loc(Site);
+  if (!Guard)
+    if (auto It = HandReleased.find(L); It != HandReleased.end())
+      Guard = It->second;
   if (Observe) {
     observeAcquire(St, Site, L, Via);
     keepWitness(Summary::Acquire{L, At, TU.via(Via), true});
@@ -67,7 +71,7 @@ void FunctionAnalyzer::observeAcquire(const State &St, RawLoc Site, LockKey L,
   bool Held = false;
   for (const HeldLock &H : St.Held)
     if (H.Lock == L) {
-      Location Since = TU.loc(H.Site);
+      Location Since = heldAt(H);
       if (!O.Held || locLess(Since, O.HeldSince))
         O.HeldSince = Since;
       Held = O.Held = true;
@@ -85,7 +89,7 @@ void FunctionAnalyzer::orderBefore(const State &St, LockKey L,
       continue;
     detect::LockEdgeInfo Info;
     Info.Actor = Actor;
-    Info.HeldAt = TU.loc(H.Site);
+    Info.HeldAt = heldAt(H);
     Info.AcquiredAt = At;
     Info.Via = Via;
     for (const HeldLock &O : St.Held)
@@ -93,6 +97,58 @@ void FunctionAnalyzer::orderBefore(const State &St, LockKey L,
         Info.AlsoHeld.insert(O.Lock);
     addEdge(H.Lock, L, std::move(Info));
   }
+}
+
+Location FunctionAnalyzer::heldAt(const HeldLock &H) const {
+  return H.Site ? TU.loc(H.Site) : TU.loc(FD->getBeginLoc());
+}
+
+void FunctionAnalyzer::holdOnEntry(State &St, LockKey L, const VarDecl *Guard) {
+  EntryHeld.insert(L);
+  if (!St.holds(L))
+    St.add(HeldLock{L, 0, Guard, false, 0});
+}
+
+bool FunctionAnalyzer::onCapabilityCall(const FunctionDecl *Callee,
+                                        const Expr *Object,
+                                        llvm::ArrayRef<const Expr *> Args,
+                                        RawLoc Site, const VarDecl *Guard,
+                                        State &St) {
+  CapabilityDecl Cap = capabilityOf(Callee);
+  if (Cap.Op == CapabilityOp::None || Cap.Op == CapabilityOp::Requires ||
+      Cap.Op == CapabilityOp::TryAcquire)
+    return false;
+  std::vector<LockKey> Locks;
+  if (Cap.Locks.empty()) {
+    if (auto L = Object ? lockOf(Object) : std::nullopt)
+      Locks.push_back(*L);
+  }
+  for (const Expr *E : Cap.Locks)
+    if (auto P = describeLock(E, Callee, TU.Model, TU.Ctx))
+      if (auto L = substitute(TU.Facts.Locks.intern(*P), Object, Args))
+        Locks.push_back(*L);
+  if (Locks.empty())
+    return false;
+  if (Guard)
+    GuardLocks[Guard] = Locks;
+  std::set<LockKey> Batch(Locks.begin(), Locks.end());
+  for (LockKey L : Locks) {
+    switch (Cap.Op) {
+    case CapabilityOp::Acquire:
+      acquire(St, L, Site, Guard, 0, true, Batch);
+      break;
+    case CapabilityOp::Release:
+      observeRelease(St, L, Site);
+      release(St, L);
+      break;
+    case CapabilityOp::Assert:
+      holdOnEntry(St, L);
+      break;
+    default:
+      break;
+    }
+  }
+  return true;
 }
 
 void FunctionAnalyzer::release(State &St, LockKey L) {
@@ -105,6 +161,10 @@ void FunctionAnalyzer::release(State &St, LockKey L) {
          (!Pick->Guard == !I->Guard && I->Site > Pick->Site)))
       Pick = I;
   if (Pick != St.Held.end()) {
+    if (Pick->Guard)
+      HandReleased[L] = Pick->Guard;
+    if (Pick->Site == 0)
+      ReleasedUnheld.insert(L); // the caller's lock
     St.Held.erase(Pick);
     return;
   }
@@ -143,6 +203,15 @@ void FunctionAnalyzer::onConstruct(const CXXConstructExpr *CE, State &St) {
     auto It = CtorVar.find(CE);
     onGuardConstruct(It == CtorVar.end() ? nullptr : It->second, CE, St);
     return;
+  }
+  if (auto It = CtorVar.find(CE); It != CtorVar.end()) {
+    // A scoped capability (MutexLock l(&mu) with ACQUIRE(mu)): a guard
+    // whose destructor releases what it took.
+    std::vector<const Expr *> Args(CE->arg_begin(), CE->arg_end());
+    if (onCapabilityCall(CE->getConstructor(), nullptr, Args,
+                         It->second->getBeginLoc().getRawEncoding(),
+                         It->second, St))
+      return;
   }
   if (const ThreadCallModel *T = TU.Model.threadCtor(CE);
       T && T->Op == ThreadOp::ThreadCreate) {
@@ -215,7 +284,7 @@ void FunctionAnalyzer::onGuardConstruct(const VarDecl *VD,
           break;
         }
       if (!Taken)
-        addHeld(St, L, Site, VD, false, 0);
+        holdOnEntry(St, L, VD);
       break;
     }
     }
@@ -342,8 +411,26 @@ void FunctionAnalyzer::onCall(const CallExpr *CE, State &St) {
     return;
   }
 
+  if (const CondWaitModel *W = TU.Model.condWait(CE)) {
+    // The wait releases its lock and holds it again when it returns: the
+    // lock is held before and after. Not taken here: held on entry.
+    const Expr *LE = W->LockArg == ThisObject ? Object
+                     : static_cast<unsigned>(W->LockArg) < CE->getNumArgs()
+                         ? CE->getArg(W->LockArg)
+                         : nullptr;
+    if (LE && !guardVar(unwrapStdRef(LE, nullptr, false)))
+      if (auto L = lockOf(LE); L && !St.holds(*L))
+        holdOnEntry(St, *L);
+    return;
+  }
+
   // A call of user code: its summary, in this caller's terms.
   TU.Facts.CalledFunctions.insert(functionId(Callee));
+  {
+    std::vector<const Expr *> Args(CE->arg_begin(), CE->arg_end());
+    if (onCapabilityCall(Callee, Object, Args, Site, nullptr, St))
+      return;
+  }
   if (const Summary *S = TU.summaryFor(Callee))
     applySummary(CE, Callee, *S, St);
 }

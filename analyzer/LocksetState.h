@@ -24,6 +24,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -182,9 +184,22 @@ struct Summary {
   std::vector<Acquire> MayAcquire;   // every blocking acquisition, transitively
   std::vector<Held> HeldOnReturn;    // acquired and held on every return
   std::vector<LockKey> Releases;     // caller's locks it releases
+  std::vector<LockKey> Requires;     // held on entry (REQUIRES, AssertHeld)
   std::vector<OrderEdge> ParamEdges; // edges naming a parameter or `this`
   bool Ready = false;
   bool InProgress = false;
+};
+
+/// The summaries of a run's functions with external linkage, by function
+/// id: a call whose callee has no body in the caller's translation unit
+/// applies the summary another unit left here. Lock keys are the run's
+/// LockTable's (one table for every unit), so summaries need no renaming.
+struct SummaryBank {
+  std::map<std::string, Summary> ById;
+  /// What a caller can observe of a summary, as a string ("" for none or
+  /// one that does nothing to locks): a unit is analyzed again when a
+  /// signature it saw has changed.
+  static std::string signature(const Summary *S);
 };
 
 } // namespace weft::analyzer::lockset

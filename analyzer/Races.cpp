@@ -491,7 +491,7 @@ bool FunctionWalker::VisitCallExpr(CallExpr *CE) {
     for (const Expr *A : CE->arguments())
       if (!isa<CXXDefaultArgExpr>(A))
         ++Explicit;
-    if (Explicit <= *W)
+    if (Explicit <= W->MaxArgs)
       CondWaits.push_back(CE);
     return true;
   }
@@ -593,36 +593,68 @@ void FunctionWalker::finish() {
     Flags(A.Loc, A.SyncBefore, A.SyncAfter);
   for (RaceCollector::Call &C : F.Calls)
     Flags(C.Loc, C.SyncBefore, C.SyncAfter);
-  for (const CheckRegion &R : Checks) {
-    std::set<const Stmt *> InCond;
-    subtree(R.Cond, InCond);
-    for (RaceCollector::Access &A : F.Accesses)
-      A.InCondition |= InCond.count(A.Op) != 0;
-  }
+  // (One set of every condition's statements: a chain of thousands of
+  // else-if arms is thousands of conditions.)
+  std::set<const Stmt *> AnyCond;
+  for (const CheckRegion &R : Checks)
+    subtree(R.Cond, AnyCond);
+  for (RaceCollector::Access &A : F.Accesses)
+    A.InCondition |= AnyCond.count(A.Op) != 0;
   for (const RaceCollector::Access &A : F.Accesses)
     RC.Wanted.insert(A.Op);
   for (const RaceCollector::Call &C : F.Calls)
     RC.Wanted.insert(C.Op);
 
-  // Condition waits outside a loop.
-  if (!CondWaits.empty()) {
+  // Condition waits outside a loop; calls inside one (a wait wrapper whose
+  // every caller loops is fine).
+  if (!CondWaits.empty() || !F.Calls.empty()) {
     ParentMap PM(F.FD->getBody());
+    // Memoized up the parent chain: else-if chains are thousands deep.
+    std::map<const Stmt *, bool> Known;
+    auto InLoop = [&](const Stmt *Of) {
+      std::vector<const Stmt *> Path;
+      bool R = false;
+      for (const Stmt *S = PM.getParent(Of); S; S = PM.getParent(S)) {
+        if (auto It = Known.find(S); It != Known.end()) {
+          R = It->second;
+          break;
+        }
+        if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S)) {
+          R = true;
+          break;
+        }
+        Path.push_back(S);
+      }
+      for (const Stmt *S : Path)
+        Known[S] = R;
+      return R;
+    };
+    for (RaceCollector::Call &C : F.Calls)
+      C.InLoop = InLoop(C.Op);
     for (const CallExpr *CE : CondWaits) {
-      bool InLoop = false;
-      for (const Stmt *S = PM.getParent(CE); S && !InLoop; S = PM.getParent(S))
-        InLoop = isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
-      if (InLoop)
+      if (InLoop(CE))
         continue;
       std::string Name = CE->getDirectCallee()->getNameAsString();
       if (isa<CXXMemberCallExpr>(CE))
         Name = "." + Name + "()";
       else
         Name += "()";
-      RC.Facts.CondWaits.push_back({RC.loc(CE->getExprLoc()), Name});
+      RC.Facts.CondWaits.push_back(
+          {RC.loc(CE->getExprLoc()), Name, functionId(F.FD)});
     }
   }
 
   // Check-then-act: a check in a condition, an act in what it guards.
+  std::map<const Stmt *, std::vector<const RaceCollector::Access *>> ByOp;
+  for (const RaceCollector::Access &A : F.Accesses)
+    ByOp[A.Op].push_back(&A);
+  auto AccessesIn = [&](const std::set<const Stmt *> &Stmts) {
+    std::vector<const RaceCollector::Access *> R;
+    for (const Stmt *S : Stmts)
+      if (auto It = ByOp.find(S); It != ByOp.end())
+        R.insert(R.end(), It->second.begin(), It->second.end());
+    return R;
+  };
   for (const CheckRegion &R : Checks) {
     std::set<const Stmt *> InCond, InThen;
     subtree(R.Cond, InCond);
@@ -652,12 +684,19 @@ void FunctionWalker::finish() {
         break;
       }
     }
-    for (const RaceCollector::Access &A : F.Accesses) {
-      if (A.Write || !InCond.count(A.Op) || A.Where.Root == RootKind::Local)
+    std::vector<const RaceCollector::Access *> Writes = AccessesIn(InThen);
+    std::vector<const RaceCollector::Access *> Reads = AccessesIn(InCond);
+    // In source order, as the accesses were collected.
+    auto Order = [&](const RaceCollector::Access *A,
+                     const RaceCollector::Access *B) { return A < B; };
+    std::sort(Writes.begin(), Writes.end(), Order);
+    std::sort(Reads.begin(), Reads.end(), Order);
+    for (const RaceCollector::Access *A : Reads) {
+      if (A->Write || A->Where.Root == RootKind::Local)
         continue;
-      for (const RaceCollector::Access &W : F.Accesses)
-        if (W.Write && InThen.count(W.Op) && W.Where.key() == A.Where.key()) {
-          RC.ValueChecks.push_back({A.Op, W.Op, A.Where.display()});
+      for (const RaceCollector::Access *W : Writes)
+        if (W->Write && W->Where.key() == A->Where.key()) {
+          RC.ValueChecks.push_back({A->Op, W->Op, A->Where.display()});
           break;
         }
     }

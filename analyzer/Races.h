@@ -80,6 +80,7 @@ public:
     BindingSet Bind;
     clang::SourceLocation Loc;
     bool SyncBefore = false, SyncAfter = false;
+    bool InLoop = false;
   };
   enum class EvKind { Start, WeftStart, Join, Decl };
   struct Event {

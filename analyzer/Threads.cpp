@@ -543,7 +543,8 @@ void RaceCollector::finish() {
   auto HeldRefs = [&](const Stmt *S) {
     std::vector<HeldRef> Out;
     for (auto [L, Site] : HeldAt[S])
-      Out.push_back({L, Site ? loc(SourceLocation::getFromRawEncoding(Site))
+      Out.push_back({L, Site && Site != EntrySite
+                            ? loc(SourceLocation::getFromRawEncoding(Site))
                              : report::Location{}});
     return Out;
   };
@@ -574,7 +575,7 @@ void RaceCollector::finish() {
         continue;
       D.Calls.push_back({functionId(C.Callee), functionName(C.Callee),
                          loc(C.Loc), std::move(C.Bind), HeldRefs(C.Op),
-                         Running(C.Op), C.SyncBefore, C.SyncAfter});
+                         Running(C.Op), C.SyncBefore, C.SyncAfter, C.InLoop});
     }
     Facts.Functions.emplace(Id, std::move(D));
   }

@@ -8,6 +8,8 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Path.h"
 
+#include <csignal>
+#include <cstdlib>
 #include <mutex>
 
 namespace weft::analyzer {
@@ -17,6 +19,13 @@ using namespace clang::tooling;
 
 void ErrorConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
                                    const Diagnostic &Info) {
+  if (Level == DiagnosticsEngine::Warning) {
+    // Old C (implicit int, implicit function declarations), downgraded
+    // from clang 19's errors to GCC's warnings: said once per file.
+    llvm::StringRef Opt = DiagnosticIDs::getWarningOptionForDiag(Info.getID());
+    if (Opt == "implicit-int" || Opt == "implicit-function-declaration")
+      OldC = true;
+  }
   if (Level < DiagnosticsEngine::Error)
     return;
   if (Info.getID() == diag::fatal_too_many_errors) {
@@ -129,6 +138,16 @@ AltStack::AltStack() : Mem(Size) {
 AltStack::~AltStack() {
   if (Installed)
     sigaltstack(&Old, nullptr);
+}
+
+void crashIfAsked(clang::ASTContext &Ctx) {
+  const char *Want = std::getenv("WEFT_ANALYZER_TEST_CRASH");
+  if (!Want || !*Want)
+    return;
+  const clang::SourceManager &SM = Ctx.getSourceManager();
+  const clang::FileEntry *Main = SM.getFileEntryForID(SM.getMainFileID());
+  if (Main && llvm::StringRef(Main->tryGetRealPathName()).ends_with(Want))
+    std::raise(SIGSEGV);
 }
 
 } // namespace weft::analyzer

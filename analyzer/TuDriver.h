@@ -11,6 +11,7 @@
 
 #include "report/Finding.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringRef.h"
@@ -33,6 +34,9 @@ public:
   unsigned MaxErrors;
   unsigned Errors = 0;
   bool Truncated = false;
+  /// The file is old C that clang 19 rejects and GCC accepts (implicit
+  /// int, implicit function declarations), analyzed anyway.
+  bool OldC = false;
   std::vector<report::InputError> Kept;
 };
 
@@ -52,6 +56,13 @@ void borrowAsC(clang::tooling::CompileCommand &Cmd);
 /// error of that file. The handlers run on an alternate stack (AltStack),
 /// or a stack overflow could not be caught. Once per process.
 void enableCrashRecovery();
+
+/// A test hook for crash recovery: when WEFT_ANALYZER_TEST_CRASH is set and
+/// the main file of \p Ctx ends with its value, crashes (SIGSEGV) here, in
+/// the middle of weft's own analysis. tests/cli/analyze-crash.test uses it:
+/// clang's real crashers (a deep else-if chain) no longer crash on the
+/// workers' large stacks.
+void crashIfAsked(clang::ASTContext &Ctx);
 
 /// This thread's alternate signal stack while it parses files.
 class AltStack {

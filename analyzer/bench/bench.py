@@ -11,7 +11,15 @@ analyze <= 1.5 x parse. Not part of the test suite (timing is noisy).
 
   analyzer/bench/bench.py --weft build-analyzer/bin/weft [--repeat 3]
                           [--sizes 50,100,200,400,800] [--no-samples]
+                          [--arms 1000,2000,4000,8000,16000]
                           [--clock cpu|wall]
+
+--arms: one function of N else-if arms under a lock_guard (issue 14 item
+3: analysis time must stay near-linear in the branches of one function).
+clang itself recurses down the else-if chain, so both run with an
+unlimited stack (ulimit -s unlimited; weft's workers have a large stack of
+their own); clang's name lookup through N nested scopes is itself
+superlinear, which the ratio factors out.
 """
 import argparse
 import glob
@@ -76,6 +84,22 @@ def generate(n, path):
         f.write("\n".join(out) + "\n")
 
 
+def generate_arms(n, path):
+    """One function with n else-if arms under one lock_guard."""
+    with open(path, "w") as f:
+        f.write("#include <mutex>\nstd::mutex m;\nint g;\nint f(int x) {\n"
+                "  std::lock_guard<std::mutex> l(m);\n  if (x == 0) g = 0;\n")
+        for i in range(1, n):
+            f.write(f"  else if (x == {i}) g = {i};\n")
+        f.write("  return g;\n}\n")
+
+
+def unlimited_stack():
+    import resource
+    resource.setrlimit(resource.RLIMIT_STACK,
+                       (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--weft", default=os.path.join(ROOT, "build-analyzer/bin/weft"))
@@ -83,6 +107,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sizes", default="50,100,200,400,800")
     ap.add_argument("--no-samples", action="store_true")
+    ap.add_argument("--arms", default="",
+                    help="else-if arm counts for the one-function case")
     ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu")
     args = ap.parse_args()
     global CLOCK
@@ -106,6 +132,13 @@ def main():
             p = os.path.join(d, f"gen{n}.cpp")
             generate(n, p)
             measure(f"generated: {n} functions, {(n + 3)//4} threads", p)
+        arms = [int(x) for x in args.arms.split(",") if x]
+        if arms:
+            unlimited_stack()  # inherited by both children
+        for n in arms:
+            p = os.path.join(d, f"arms{n}.cpp")
+            generate_arms(n, p)
+            measure(f"one function, {n} else-if arms", p)
     tot_p = sum(r[1] for r in rows)
     tot_a = sum(r[2] for r in rows)
     worst = max(rows, key=lambda r: r[2] / r[1])

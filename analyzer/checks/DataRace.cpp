@@ -239,11 +239,47 @@ std::string locksPhrase(const XAccess &X) {
   return S;
 }
 
+/// A lock's class (as lockdep calls it): its key with every index made
+/// "[*]"; \p Variable: some index was not a number (`locks[id]`).
+std::string lockClass(const std::string &Key, bool &Variable) {
+  std::string R;
+  Variable = false;
+  for (size_t I = 0; I < Key.size(); ++I) {
+    if (Key[I] != '[') {
+      R += Key[I];
+      continue;
+    }
+    size_t Depth = 0, J = I;
+    for (; J < Key.size(); ++J) {
+      Depth += Key[J] == '[';
+      Depth -= Key[J] == ']';
+      if (Depth == 0)
+        break;
+    }
+    std::string Index = Key.substr(I + 1, J - I - 1);
+    Variable |= Index.empty() ||
+                Index.find_first_not_of("0123456789") != std::string::npos;
+    R += "[*]";
+    I = J;
+  }
+  return R;
+}
+
+/// One lock in common; elements of one array of locks taken with a
+/// variable index (`lru_locks[id]`, `lru_locks[it->clsid]`) count as one
+/// lock class: which element is a run-time value the analysis does not
+/// follow, and code indexing an array of locks by the data's own class or
+/// bucket means the same element for the same data.
 bool commonLock(const XAccess &A, const XAccess &B) {
   for (const auto &L : A.Held)
-    for (const auto &M : B.Held)
+    for (const auto &M : B.Held) {
       if (L.first == M.first || L.first == "?" || M.first == "?")
         return true;
+      bool VL, VM;
+      if ((L.first.find('[') != std::string::npos) &&
+          lockClass(L.first, VL) == lockClass(M.first, VM) && (VL || VM))
+        return true;
+    }
   return false;
 }
 

@@ -82,7 +82,7 @@ int cmdAnalyze(const Args &A) {
     return Given.insert(Name).second;
   };
   auto Repeated = [](const std::string &Name) {
-    return usageError("analyze", Name + " given twice (it takes one value)");
+    return usageError("analyze", Name + " given more than once (it takes one value)");
   };
   for (size_t I = 0; I < A.size(); ++I) {
     bool Missing = false;

@@ -47,13 +47,9 @@ std::optional<int> parse(const Args &A, std::string_view Sub,
                          PictureArgs &P, const std::string &Cmd = "trace",
                          size_t First = 1) {
   P.Format = std::string(*Formats.begin());
-  bool SeenFormat = false, SeenOut = false;
   for (size_t I = First; I < A.size(); ++I) {
     bool Missing = false;
     if (auto V = optionValue(A, I, "--format", Missing)) {
-      if (SeenFormat)
-        return usageError(Cmd, "--format given twice");
-      SeenFormat = true;
       bool Known = false;
       for (std::string_view F : Formats)
         Known |= !Missing && *V == F;
@@ -70,9 +66,6 @@ std::optional<int> parse(const Args &A, std::string_view Sub,
     if (auto V = optionValue(A, I, "-o", Missing)) {
       if (Missing)
         return usageError(Cmd, "-o needs a file name");
-      if (SeenOut)
-        return usageError(Cmd, "-o given twice");
-      SeenOut = true;
       P.Out = *V;
       continue;
     }
