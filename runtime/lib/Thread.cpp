@@ -249,13 +249,20 @@ Thread::~Thread() {
   if (!State)
     return;
   Actor *A;
-  bool Running, Subclass;
+  bool Running, Ended, Subclass;
   {
     std::lock_guard<core::InternalMutex> G(State->Mu);
     A = State->A;
     Running = State->P == Phase::Started;
+    Ended = State->P == Phase::Ended;
     Subclass = !State->Target;
   }
+  // A thread that has ended, never joined: what it did happens before the
+  // object goes (its state, the target it ran, are freed here), as after a
+  // join. Without this edge ThreadSanitizer saw the free race with the
+  // thread's last reads whenever the thread ended before the destructor.
+  if (Ended)
+    WEFT_TSAN_ACQUIRE(State.get());
   if (!Running || !A)
     return;
   Actor *Me = core::boundActor();
