@@ -32,8 +32,9 @@ std::string shortActorName(const Trace &T, uint32_t Id) {
 std::string objectText(const Trace &T, const Event &E) {
   using K = EventKind;
   switch (E.Kind) {
+  case K::ThreadBegin: // object=the parent (none for the main thread)
+    return E.Object ? shortActorName(T, E.Object) : "";
   case K::ThreadStart:
-  case K::ThreadBegin:
   case K::ThreadJoin:
   case K::JoinRequest:
   case K::DaemonKilled:
@@ -68,6 +69,33 @@ std::string objectText(const Trace &T, const Event &E) {
     return T.Objects.count(E.Object) ? T.objectName(E.Object)
                                      : "#" + std::to_string(E.Object);
   }
+}
+
+std::string eventText(const Trace &T, const Event &E) {
+  std::string S(eventName(E.Kind));
+  std::string Object = objectText(T, E);
+  std::string Site = siteText(T, E.Site);
+  if (!Object.empty())
+    S += " " + Object;
+  if (!Site.empty())
+    S += " at " + Site;
+  return S;
+}
+
+std::map<uint32_t, std::vector<size_t>> lastEventsOfEachActor(const Trace &T,
+                                                              size_t N) {
+  std::map<uint32_t, std::vector<size_t>> Last;
+  for (size_t I = 0; I < T.Events.size(); ++I) {
+    const EventInfo *Info = eventInfo(T.Events[I].Kind);
+    if (!Info || Info->Cat != Category::Sync ||
+        T.Events[I].Kind == EventKind::Schedule)
+      continue;
+    std::vector<size_t> &Q = Last[T.Events[I].Actor];
+    Q.push_back(I);
+    if (Q.size() > N)
+      Q.erase(Q.begin());
+  }
+  return Last;
 }
 
 } // namespace weft::trace

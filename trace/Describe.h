@@ -9,7 +9,10 @@
 
 #include "trace/Trace.h"
 
+#include <cstddef>
+#include <map>
 #include <string>
+#include <vector>
 
 namespace weft::trace {
 
@@ -20,6 +23,13 @@ std::string shortActorName(const Trace &T, uint32_t Actor);
 /// What \p E's object field means, in words ("Lock 'knife'", "Thread-2",
 /// "0.500 s", "(by an exception)"); may be empty.
 std::string objectText(const Trace &T, const Event &E);
+/// An event in words: "lock-acquired Lock (created at x.cpp:6) at x.cpp:23:3".
+std::string eventText(const Trace &T, const Event &E);
+/// Where each actor was when the trace ends: the last \p N operations of
+/// each (oldest first), as indexes into T.Events, by actor id. For reports
+/// of a program that crashed or was killed.
+std::map<uint32_t, std::vector<size_t>> lastEventsOfEachActor(const Trace &T,
+                                                              size_t N);
 
 } // namespace weft::trace
 

@@ -8,6 +8,7 @@
 #include "TsanRun.h"
 
 #include "report/TraceFindings.h"
+#include "trace/Describe.h"
 #include "trace/Trace.h"
 
 #include <cmath>
@@ -25,45 +26,19 @@ namespace {
 /// How many events of each actor an abnormal end shows.
 constexpr size_t LastPerActor = 3;
 
-std::string siteOf(const trace::Trace &T, uint32_t Site) {
-  const trace::SiteInfo *S = T.site(Site);
-  if (!S || S->File.empty())
-    return "";
-  return " at " + baseName(S->File) + ":" + std::to_string(S->Line);
-}
-
-/// "lock-request Lock 'b' at x.cpp:12": the event's kind, the object when
-/// the trace describes it (an actor for the thread events), the call site.
-std::string eventText(const trace::Trace &T, const trace::Event &E,
-                      std::string_view Kind) {
-  std::string S(Kind);
-  using K = trace::EventKind;
-  bool ActorObject = E.Kind == K::ThreadStart || E.Kind == K::ThreadJoin ||
-                     E.Kind == K::JoinRequest || E.Kind == K::DaemonKilled;
-  if (ActorObject)
-    S += " " + T.actorName(E.Object);
-  else if (T.Objects.count(E.Object))
-    S += " " + T.objectName(E.Object);
-  return S + siteOf(T, E.Site);
-}
-
+/// "main thread 'MainThread': lock-acquired Lock ... at x.cpp:12:3" for the
+/// last events of each actor; \p Count gets the number of operations.
 std::vector<std::string> lastEvents(const trace::Trace &T, uint64_t &Count) {
-  std::map<uint32_t, std::deque<std::string>> ByActor;
   Count = 0;
   for (const trace::Event &E : T.Events) {
     const trace::EventInfo *I = trace::eventInfo(E.Kind);
-    if (!I || I->Cat != trace::Category::Sync)
-      continue;
-    ++Count;
-    auto &Q = ByActor[E.Actor];
-    Q.push_back(eventText(T, E, I->Name));
-    if (Q.size() > LastPerActor)
-      Q.pop_front();
+    Count += I && I->Cat == trace::Category::Sync;
   }
   std::vector<std::string> Out;
-  for (const auto &[Actor, Q] : ByActor)
-    for (const std::string &L : Q)
-      Out.push_back(T.actorName(Actor) + ": " + L);
+  for (const auto &[Actor, Last] : trace::lastEventsOfEachActor(T, LastPerActor))
+    for (size_t I : Last)
+      Out.push_back(T.actorName(Actor) + ": " +
+                    trace::eventText(T, T.Events[I]));
   return Out;
 }
 

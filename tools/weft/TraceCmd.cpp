@@ -97,19 +97,9 @@ void uncleanNote(const std::string &Path, const trace::Trace &T) {
             << ": the program did not end cleanly (it crashed, was killed, "
                "or is still running); the trace holds "
             << T.Events.size() << " event(s) up to then\n";
-  std::map<uint16_t, const trace::Event *> Last;
-  for (const trace::Event &E : T.Events) {
-    const trace::EventInfo *Info = trace::eventInfo(E.Kind);
-    if (Info && Info->Cat == trace::Category::Sync)
-      Last[E.Actor] = &E;
-  }
-  for (const auto &[Actor, E] : Last) {
-    std::string Site = siteText(T, E->Site);
-    std::string Object = objectText(T, *E);
+  for (const auto &[Actor, Last] : trace::lastEventsOfEachActor(T, 1))
     std::cerr << "  last event of " << shortActor(T, Actor) << ": "
-              << trace::eventName(E->Kind) << (Object.empty() ? "" : " ")
-              << Object << (Site.empty() ? "" : " at " + Site) << "\n";
-  }
+              << trace::eventText(T, T.Events[Last.back()]) << "\n";
 }
 
 int show(const std::string &Path, bool Times) {
