@@ -76,7 +76,8 @@ int cmdAnalyze(const Args &A) {
   std::string OutFile, Baseline, SuppressFile, SrcRoot;
   bool ExitZero = false;
   // A flag that takes one value given twice is an error, not "the last
-  // one wins" (-j, --jobs and -jN are one flag).
+  // one wins": optionValue refuses a repeated name; -j, --jobs and -jN
+  // (and -x, -xLANG) are one flag each under different spellings.
   std::set<std::string> Given;
   auto Once = [&](const std::string &Name) {
     return Given.insert(Name).second;
@@ -91,8 +92,6 @@ int cmdAnalyze(const Args &A) {
       break;
     }
     if (auto V = optionValue(A, I, "--format", Missing)) {
-      if (!Once("--format"))
-        return Repeated("--format");
       if (Missing)
         return usageError("analyze", "--format needs a value");
       auto F = report::parseFormat(*V);
@@ -104,16 +103,12 @@ int cmdAnalyze(const Args &A) {
       continue;
     }
     if (auto V = optionValue(A, I, "-p", Missing)) {
-      if (!Once("-p"))
-        return Repeated("-p");
       if (Missing)
         return usageError("analyze", "-p needs a build directory");
       Opts.BuildDir = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "-o", Missing)) {
-      if (!Once("-o"))
-        return Repeated("-o");
       if (Missing)
         return usageError("analyze", "-o needs a file name");
       OutFile = *V;
@@ -135,32 +130,24 @@ int cmdAnalyze(const Args &A) {
       continue;
     }
     if (auto V = optionValue(A, I, "--baseline", Missing)) {
-      if (!Once("--baseline"))
-        return Repeated("--baseline");
       if (Missing)
         return usageError("analyze", "--baseline needs a SARIF file");
       Baseline = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "--suppressions", Missing)) {
-      if (!Once("--suppressions"))
-        return Repeated("--suppressions");
       if (Missing)
         return usageError("analyze", "--suppressions needs a file");
       SuppressFile = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "--srcroot", Missing)) {
-      if (!Once("--srcroot"))
-        return Repeated("--srcroot");
       if (Missing)
         return usageError("analyze", "--srcroot needs a directory");
       SrcRoot = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "--max-errors", Missing)) {
-      if (!Once("--max-errors"))
-        return Repeated("--max-errors");
       if (Missing || V->empty() ||
           V->find_first_not_of("0123456789") != std::string::npos ||
           V->size() > 9)
