@@ -13,7 +13,7 @@ OUT=$(WEFT_TRACE=$TRACE "$BUILD/bin/weft_bench" "$N")
 echo "$OUT"
 SIZE=$(stat -c %s "$TRACE")
 # The operations' events: those on weft_bench's objects (all named 'bench').
-SHOWN=$("$BUILD/bin/weft" trace show --no-times "$TRACE" | awk '
+SHOWN=$("$BUILD/bin/weft" trace show "$TRACE" | awk '
   /closed cleanly/ { for (i = 1; i <= NF; i++) if ($i == "records") r = $(i - 1) }
   /'"'"'bench'"'"'/ { e++ }
   END { print r + 0, e + 0 }')

@@ -120,7 +120,12 @@ int show(const std::string &Path, bool Times) {
     std::cout << ", seed " << H.Seed;
   std::cout << "\n";
   if (T.closedCleanly())
-    std::cout << "closed cleanly, " << H.RecordCount << " records\n";
+    // The record count is the file's layout (how blocks were sealed, check
+    // records), not the run: --no-times leaves it out with the times.
+    std::cout << "closed cleanly"
+              << (Times ? ", " + std::to_string(H.RecordCount) + " records"
+                        : std::string())
+              << "\n";
   else
     std::cout << "not closed cleanly (the program crashed, was killed, or is "
                  "still running)\n";
