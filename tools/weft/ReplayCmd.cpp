@@ -23,7 +23,7 @@
 namespace weft::cli {
 namespace {
 
-constexpr int DivergedExit = 67; // runtime/lib/ControlledKernel.h
+constexpr int DivergedExit = 67; // runtime/lib/sched/ControlledKernel.h
 
 std::vector<std::string> splitProgram(const std::string &S) {
   std::vector<std::string> Out;

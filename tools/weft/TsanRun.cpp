@@ -78,7 +78,7 @@ bool isTsanProgram(const std::string &Program) {
 }
 
 bool hasWeftRuntime(const std::string &Program) {
-  // The name of the runtime's first setting (runtime/lib/Flags.def), a
+  // The name of the runtime's first setting (runtime/lib/core/Flags.def), a
   // string constant of every program that links the runtime's core; it
   // survives `strip`, unlike symbol names.
   return programContains(Program, "WEFT_TRACE");

@@ -12,7 +12,7 @@
 // probability at least 1 / (n * k^(d-1)). A timed wait's timeout fires only
 // when no thread can run (see next()).
 //===----------------------------------------------------------------------===//
-#include "Strategy.h"
+#include "sched/Strategy.h"
 
 #include <algorithm>
 #include <map>

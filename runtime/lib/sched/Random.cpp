@@ -5,7 +5,7 @@
 // programs need one or two "unlucky" switches, which a few hundred random
 // schedules hit.
 //===----------------------------------------------------------------------===//
-#include "Strategy.h"
+#include "sched/Strategy.h"
 
 namespace weft::core::sched {
 namespace {

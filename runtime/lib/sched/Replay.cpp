@@ -7,7 +7,7 @@
 // longer follows the schedule: next() returns NoChoice and the kernel
 // reports the divergence.
 //===----------------------------------------------------------------------===//
-#include "Strategy.h"
+#include "sched/Strategy.h"
 
 namespace weft::core::sched {
 namespace {

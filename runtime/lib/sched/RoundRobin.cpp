@@ -5,7 +5,7 @@
 // randomness. Timeouts fire only when no actor can run (the earliest
 // deadline first), as if every operation took no time.
 //===----------------------------------------------------------------------===//
-#include "Strategy.h"
+#include "sched/Strategy.h"
 
 namespace weft::core::sched {
 namespace {

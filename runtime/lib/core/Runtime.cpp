@@ -1,0 +1,165 @@
+//===- runtime/lib/core/Runtime.cpp - creation and end of the runtime ----------===//
+#include "core/Runtime.h"
+
+#include "sched/ControlledKernel.h"
+
+#include "threading/ThreadState.h"
+#include "tsan/TsanAnnotations.h"
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <mutex>
+#include <string>
+#include <unistd.h>
+
+namespace weft::core {
+namespace {
+
+void say(const std::string &S) {
+  ssize_t R = ::write(2, S.data(), S.size());
+  (void)R;
+}
+
+/// argv joined by spaces, from /proc/self/cmdline.
+std::string commandLine() {
+  std::string S;
+  int Fd = ::open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
+  if (Fd < 0)
+    return program_invocation_name;
+  char Buf[4096];
+  ssize_t N;
+  while ((N = ::read(Fd, Buf, sizeof(Buf))) > 0)
+    S.append(Buf, static_cast<size_t>(N));
+  ::close(Fd);
+  while (!S.empty() && S.back() == '\0')
+    S.pop_back();
+  for (char &C : S)
+    if (C == '\0')
+      C = ' ';
+  return S;
+}
+
+std::string defaultTracePath() {
+  const char *Dir = std::getenv("TMPDIR");
+  std::string Path = Dir && *Dir ? Dir : "/tmp";
+  Path += "/weft-";
+  Path += program_invocation_short_name;
+  Path += "-" + std::to_string(::getpid()) + ".wtrace";
+  return Path;
+}
+
+bool onMainThread() { return ::gettid() == ::getpid(); }
+
+/// Destroyed when the main thread exits (return from main or exit()), before
+/// static destructors and atexit handlers.
+struct MainExitGuard {
+  ~MainExitGuard() { shutdown(); }
+};
+void armMainExitGuard() {
+  static thread_local MainExitGuard Guard;
+  (void)&Guard;
+}
+
+void atExitHandler() { shutdown(); }
+
+Runtime *create() {
+  auto *R = new Runtime();
+  R->Settings = Flags::fromEnvironment();
+  std::string Path = R->Settings.TracePathGiven ? R->Settings.TracePath
+                                                : defaultTracePath();
+  trace::HeaderInfo Info;
+  Info.Program = commandLine();
+  // WEFT_SCHEDULE: the controlled back end (it fills in the header's mode).
+  ControlledKernel *Ctl = ControlledKernel::create(*R, Info);
+  if (!Ctl)
+    installKernel(&nativeKernel());
+  std::string Error;
+  R->Rec.open(Path, Info, Error);
+  if (!R->Rec.writer())
+    say("weft: cannot create the trace file " + Path + ": " + Error +
+        " (continuing without a trace)\n");
+  R->Mon.setTrace(Path, R->Settings.TracePathGiven);
+  R->Rec.setMonitor(&R->Mon);
+  R->Rec.setControlled(Ctl);
+  R->Main = &threading_impl::createMainThread(*R);
+  if (Ctl)
+    Ctl->attachMain(*R->Main);
+  if (onMainThread()) {
+    threading_impl::bindMainThread(*R);
+    armMainExitGuard();
+  }
+  std::atexit(atExitHandler);
+  return R;
+}
+
+InternalMutex AtExitMu;
+std::vector<std::function<void()>> *AtExitHooks = nullptr; // immortal
+
+void runAtExitHooks() {
+  for (;;) {
+    std::function<void()> Fn;
+    {
+      std::lock_guard<InternalMutex> G(AtExitMu);
+      if (!AtExitHooks || AtExitHooks->empty())
+        return;
+      Fn = std::move(AtExitHooks->back());
+      AtExitHooks->pop_back();
+    }
+    Fn();
+  }
+}
+
+} // namespace
+
+void registerAtExit(std::function<void()> Fn) {
+  std::lock_guard<InternalMutex> G(AtExitMu);
+  if (!AtExitHooks)
+    AtExitHooks = new std::vector<std::function<void()>>();
+  AtExitHooks->push_back(std::move(Fn));
+}
+
+Runtime &runtime() {
+  static Runtime *R = create();
+  return *R;
+}
+
+Actor &self() {
+  if (Actor *A = boundActor())
+    return *A;
+  Runtime &R = runtime();
+  if (Actor *A = boundActor())
+    return *A;
+  if (onMainThread()) {
+    threading_impl::bindMainThread(R);
+    armMainExitGuard();
+    return *R.Main;
+  }
+  return threading_impl::adoptForeignThread(R);
+}
+
+void shutdown() {
+  WEFT_TSAN_IGNORE_ACCESSES();
+  static std::atomic<bool> Started{false};
+  if (Started.exchange(true))
+    return;
+  Runtime &R = runtime();
+  Actor &Me = self();
+  runAtExitHooks();
+  // Python: non-daemon threads are waited for, daemon threads are not.
+  threading_impl::joinNonDaemonThreads(R, Me);
+  for (Actor *A : R.Actors.alive())
+    if (A != &Me)
+      R.Rec.sync(trace::EventKind::DaemonKilled, 0, Me.Id, A->Id, 0);
+  R.Rec.sync(trace::EventKind::ThreadEnd, 0, Me.Id, 0, Me.StartSite);
+  R.Rec.sync(trace::EventKind::ProgramExit, 0, Me.Id, 0, 0);
+  if (R.Mon.finish() != 0) {
+    std::fflush(nullptr);
+    WEFT_TSAN_BEFORE_EXIT();
+    ::_exit(R.Settings.ExitCode);
+  }
+}
+
+} // namespace weft::core

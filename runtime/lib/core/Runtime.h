@@ -1,0 +1,49 @@
+//===- runtime/lib/core/Runtime.h - the runtime's one instance -----------------===//
+//
+// Created on first use of any API (a function-local static; never freed, so
+// daemon threads still running at exit find it intact). Creation reads the
+// settings, opens the trace, registers the main thread as actor 1
+// "MainThread" and arranges the end-of-run work:
+//   - a thread_local guard on the main thread, whose destructor runs right
+//     after main returns and BEFORE static destructors (glibc runs the
+//     exiting thread's TLS destructors first) — so global Locks are still
+//     alive while non-daemon threads are waited for;
+//   - atexit as the fallback (exit() called from another thread).
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_RUNTIME_RUNTIME_H
+#define WEFT_RUNTIME_RUNTIME_H
+
+#include "core/Actor.h"
+#include "core/Flags.h"
+#include "record/Monitor.h"
+#include "record/Recorder.h"
+
+#include <functional>
+
+namespace weft::core {
+
+struct Runtime {
+  Flags Settings;
+  ActorRegistry Actors;
+  Recorder Rec;
+  Monitor Mon{Rec, Actors, Settings};
+  Actor *Main = nullptr;
+};
+
+/// The runtime, created on first call.
+Runtime &runtime();
+/// The calling thread's actor: the main thread's, a weft Thread's, or a new
+/// "Dummy-N" actor for a thread weft did not start.
+Actor &self();
+/// The end of the program (once): runs the at-exit hooks, waits for
+/// non-daemon threads, records the end, reports, and exits with
+/// WEFT_EXITCODE if there were findings.
+void shutdown();
+/// Python's threading._register_atexit: \p Fn runs at the end of the
+/// program before non-daemon threads are joined (hooks run last-registered
+/// first). concurrent.futures uses it to shut down executors left running.
+void registerAtExit(std::function<void()> Fn);
+
+} // namespace weft::core
+
+#endif

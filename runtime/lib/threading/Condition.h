@@ -1,0 +1,55 @@
+//===- runtime/lib/threading/Condition.h - the state behind threading.Condition -----===//
+//
+// Happens-before: a notify happens before the return of each wait it wakes.
+//
+// A ConditionCore pairs a LockCore (the user's Lock or RLock, or the RLock
+// Condition() made) with a WaitQueue of waiters. wait() records CondWait,
+// releases the lock completely through LockCore::release (one LockReleased
+// per RLock level) and enqueues itself, all under the condition's
+// InternalMutex, so a notifier (which must hold the lock) always finds it;
+// then it parks through the WaitQueue (WaitBlock / WaitWake) and re-acquires
+// the lock through LockCore::acquire (LockRequest / LockAcquired), so the
+// lock-order and wait-for detectors see the lock exactly as it is.
+// notify records CondNotify (flags: waiters woken, 255 for notify_all)
+// before waking, a release.
+//
+// Lock order: ConditionCore::Mu, then LockCore's mutex, then the Recorder's.
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_RUNTIME_CONDITION_H
+#define WEFT_RUNTIME_CONDITION_H
+
+#include "core/Futex.h"
+#include "core/WaitQueue.h"
+
+#include <cstdint>
+#include <optional>
+#include <source_location>
+
+namespace weft::core {
+
+struct LockCore;
+
+struct ConditionCore {
+  ConditionCore(LockCore &L, const std::source_location &Loc);
+
+  LockCore &lock() const { return L; }
+  /// Python's wait(timeout): true if notified, false if the timeout expired.
+  /// RuntimeError("cannot wait on un-acquired lock").
+  bool wait(std::optional<double> Timeout, const std::source_location &Loc);
+  /// notify(n) (\p All: notify_all). RuntimeError("cannot notify on
+  /// un-acquired lock").
+  void notify(int N, bool All, const std::source_location &Loc);
+  /// Waited on: freeing it now would strand the waiters.
+  bool busy() const;
+  uint32_t id() const { return Id; }
+
+private:
+  LockCore &L;
+  uint32_t Id = 0;
+  mutable InternalMutex Mu;
+  WaitQueue Q;
+};
+
+} // namespace weft::core
+
+#endif
