@@ -108,11 +108,16 @@ void Checker::onEvent(const Event &E, std::vector<Finding> &Out) {
   case EventKind::ThreadStart:
     if (!Waits.hasEnded(E.Object))
       Live.insert(E.Object);
+    Ordering.started(E.Actor, E.Object);
     break;
   case EventKind::JoinRequest:
     onJoinRequest(E, Out);
     break;
   case EventKind::ThreadJoin:
+    if (!(E.Flags & 1)) // not timed out: the joined actor has ended
+      Ordering.joined(E.Actor, E.Object);
+    Waits.stopWaiting(E.Actor);
+    break;
   case EventKind::WaitWake:
     Waits.stopWaiting(E.Actor);
     break;
@@ -346,10 +351,16 @@ void Checker::onAcquired(const Event &E, std::vector<Finding> &Out) {
     for (const auto &[Other, OtherSite] : Mine)
       if (Other != H)
         Info.AlsoHeld.insert(Other);
+    Info.Instances.push_back({Actor, Ordering.stamp(Actor)});
     size_t GatesBefore = Old ? Old->AlsoHeld.size() : 0;
+    size_t WaysBefore = Old ? Old->Instances.size() : 0;
+    bool CappedBefore = Old && Old->Capped;
     bool New = Order.addEdge(H, L, std::move(Info));
-    // A known edge matters again only if it lost a gate lock.
-    if (!New && Order.edge(H, L)->AlsoHeld.size() == GatesBefore)
+    // A known edge matters again only if it lost a gate lock or was taken
+    // by another actor or in another part of the start/join order.
+    const LockEdgeInfo *Now = Order.edge(H, L);
+    if (!New && Now->AlsoHeld.size() == GatesBefore &&
+        Now->Instances.size() == WaysBefore && Now->Capped == CappedBefore)
       continue;
     std::optional<std::vector<LockKey>> Cycle = Order.cycleThrough(H, L);
     if (!Cycle)

@@ -25,6 +25,7 @@
 
 #include "detect/IdMap.h"
 #include "detect/LockOrderGraph.h"
+#include "detect/ThreadOrder.h"
 #include "detect/WaitForGraph.h"
 #include "report/Finding.h"
 #include "trace/Trace.h"
@@ -100,6 +101,8 @@ private:
 
   const Symbols &Syms;
   LockOrderGraph Order;
+  /// Start/join order of the actors: which edges of a cycle can overlap.
+  ThreadOrder Ordering;
   WaitForGraph Waits;
   /// Per actor: locks held in acquisition order, with the acquire site.
   IdMap<std::vector<std::pair<LockKey, uint32_t>>> Held;

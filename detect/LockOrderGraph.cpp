@@ -31,6 +31,20 @@ bool LockOrderGraph::addEdge(LockKey A, LockKey B, LockEdgeInfo Info) {
                           Info.AlsoHeld.end(),
                           std::inserter(Common, Common.begin()));
     It->second.AlsoHeld = std::move(Common);
+    // Another actor, or another part of the start/join order, taking it.
+    LockEdgeInfo &Known = It->second;
+    for (EdgeInstance &I : Info.Instances) {
+      bool Seen = false;
+      for (const EdgeInstance &K : Known.Instances)
+        Seen = Seen || (K.Actor == I.Actor && (K.Stamp == I.Stamp ||
+                                               *K.Stamp == *I.Stamp));
+      if (Seen || Known.Capped)
+        continue;
+      if (Known.Instances.size() == LockEdgeInfo::MaxInstances)
+        Known.Capped = true;
+      else
+        Known.Instances.push_back(std::move(I));
+    }
     return false;
   }
   Succ.emplace(B, std::move(Info));
@@ -81,6 +95,41 @@ bool LockOrderGraph::gateLocked(const std::vector<LockKey> &Cycle) const {
   return !Common->empty();
 }
 
+bool LockOrderGraph::threadOrdered(const std::vector<LockKey> &Cycle) const {
+  std::vector<const LockEdgeInfo *> Edges;
+  for (size_t I = 0; I < Cycle.size(); ++I) {
+    const LockEdgeInfo *E = edge(Cycle[I], Cycle[(I + 1) % Cycle.size()]);
+    if (!E || E->Instances.empty() || E->Capped)
+      return false; // nothing known about who took it: keep the cycle
+    Edges.push_back(E);
+  }
+  // Backtracking: one instance per edge, actors distinct, stamps pairwise
+  // concurrent. Bounded; an undecided search keeps the cycle.
+  size_t Budget = 100000;
+  std::vector<const EdgeInstance *> Chosen;
+  std::function<bool(size_t)> Pick = [&](size_t K) -> bool {
+    if (K == Edges.size())
+      return true;
+    for (const EdgeInstance &I : Edges[K]->Instances) {
+      if (Budget == 0)
+        return true;
+      --Budget;
+      bool Fits = true;
+      for (const EdgeInstance *C : Chosen)
+        Fits = Fits && C->Actor != I.Actor &&
+               ThreadOrder::concurrent(C->Stamp, I.Stamp);
+      if (!Fits)
+        continue;
+      Chosen.push_back(&I);
+      if (Pick(K + 1))
+        return true;
+      Chosen.pop_back();
+    }
+    return false;
+  };
+  return !Pick(0);
+}
+
 std::optional<std::vector<LockKey>>
 LockOrderGraph::cycleThrough(LockKey A, LockKey B) const {
   if (!hasEdge(A, B))
@@ -118,11 +167,12 @@ LockOrderGraph::cycleThrough(LockKey A, LockKey B) const {
   std::reverse(Path.begin(), Path.end()); // B ... A
   std::vector<LockKey> Cycle{A};
   Cycle.insert(Cycle.end(), Path.begin(), Path.end() - 1); // A, B, ..., X
-  if (!gateLocked(Cycle))
+  if (!infeasible(Cycle))
     return Cycle;
 
-  // The shortest cycle is protected by a gate lock; look (boundedly) for
-  // another simple path B ~> A whose cycle is not.
+  // The shortest cycle cannot deadlock (a gate lock, or its edges cannot
+  // overlap); look (boundedly) for another simple path B ~> A whose cycle
+  // can.
   size_t Budget = 100000;
   std::vector<LockKey> Stack{A, B};
   std::set<LockKey> OnStack{A, B};
@@ -136,7 +186,7 @@ LockOrderGraph::cycleThrough(LockKey A, LockKey B) const {
       return false;
     for (const auto &[M, Info] : *S) {
       if (M == A) {
-        if (!gateLocked(Stack)) {
+        if (!infeasible(Stack)) {
           Result = Stack;
           return true;
         }
@@ -259,7 +309,7 @@ std::vector<std::vector<LockKey>> LockOrderGraph::cycles(size_t Limit) const {
           std::vector<LockKey> Cycle;
           for (size_t P : Path)
             Cycle.push_back(Keys[P]);
-          if (!gateLocked(Cycle)) {
+          if (!infeasible(Cycle)) {
             Result.push_back(std::move(Cycle));
             if (Result.size() >= Limit)
               Stop = true;

@@ -14,6 +14,7 @@
 #ifndef WEFT_DETECT_LOCKORDERGRAPH_H
 #define WEFT_DETECT_LOCKORDERGRAPH_H
 
+#include "detect/ThreadOrder.h"
 #include "report/Finding.h"
 
 #include <cstdint>
@@ -27,6 +28,13 @@ namespace weft::detect {
 
 using LockKey = uint32_t;
 
+/// One way an edge was taken at run time: by which actor, at which point
+/// of the start/join order (ThreadOrder).
+struct EdgeInstance {
+  uint32_t Actor = 0;
+  OrderStamp Stamp;
+};
+
 /// Why an edge exists: who took B while holding A, and where.
 struct LockEdgeInfo {
   std::string Actor;              // "thread 'Thread-1'" / "function 'f'"
@@ -36,6 +44,14 @@ struct LockEdgeInfo {
   /// Locks held besides A when B was taken. A cycle whose every edge shares
   /// a lock of this set (a "gate lock") cannot deadlock and is not reported.
   std::set<LockKey> AlsoHeld;
+  /// The runtime's instances of the edge (distinct actor and stamp; the
+  /// analyzer leaves this empty). A cycle needs one instance per edge from
+  /// distinct actors that can overlap: a cycle whose edges cannot be taken
+  /// that way (one thread, or parts of the run ordered by start/join) is not
+  /// reported. More than MaxInstances: assumed to overlap (Capped).
+  std::vector<EdgeInstance> Instances;
+  bool Capped = false;
+  static constexpr size_t MaxInstances = 32;
 };
 
 class LockOrderGraph {
@@ -48,16 +64,24 @@ public:
 
   /// A cycle through the edge A -> B if one exists (shortest path B ~> A
   /// closing it), as nodes [A, B, ..., ] so that consecutive nodes and
-  /// last->first are edges. Gate-locked cycles are skipped.
+  /// last->first are edges. Infeasible cycles are skipped.
   std::optional<std::vector<LockKey>> cycleThrough(LockKey A, LockKey B) const;
 
   /// Elementary cycles of any length, each once, rotated so its smallest key
   /// comes first; in a deterministic order. Stops after \p Limit cycles.
-  /// Gate-locked cycles are skipped.
+  /// Infeasible cycles are skipped.
   std::vector<std::vector<LockKey>> cycles(size_t Limit = 10000) const;
 
   /// True if every edge of \p Cycle shares a common lock not in the cycle.
   bool gateLocked(const std::vector<LockKey> &Cycle) const;
+  /// True if the edges of \p Cycle have run-time instances and no choice
+  /// of one instance per edge has distinct actors whose stamps are pairwise
+  /// concurrent (the cycle's acquisitions cannot overlap).
+  bool threadOrdered(const std::vector<LockKey> &Cycle) const;
+  /// A cycle that cannot deadlock: gate-locked or thread-ordered.
+  bool infeasible(const std::vector<LockKey> &Cycle) const {
+    return gateLocked(Cycle) || threadOrdered(Cycle);
+  }
 
   size_t numEdges() const;
   const std::map<LockKey, std::map<LockKey, LockEdgeInfo>> &edges() const {

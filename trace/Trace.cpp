@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "trace/Trace.h"
+#include "trace/ObjectName.h"
 
 #include "trace/Crc32c.h"
 
@@ -59,10 +60,6 @@ void copyTruncated(char *Dst, size_t Cap, std::string_view S) {
   Dst[N] = '\0';
 }
 
-std::string basename(const std::string &Path) {
-  size_t Slash = Path.find_last_of('/');
-  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
-}
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -393,23 +390,20 @@ std::string Trace::objectName(uint32_t Id) const {
   auto It = Objects.find(Id);
   if (It == Objects.end())
     return "object #" + std::to_string(Id);
-  std::string Type(objectTypeName(It->second.Type));
-  if (!It->second.Name.empty())
-    return Type + " '" + It->second.Name + "'";
-  if (const SiteInfo *S = site(It->second.Site); S && !S->File.empty()) {
-    std::string Where = basename(S->File) + ":" + std::to_string(S->Line);
-    // Two objects created on one line ("Lock a, b;") differ by column.
-    bool Shared = false;
+  const SiteInfo *S = site(It->second.Site);
+  std::string File = S ? S->File : std::string();
+  // Two objects created on one line ("Lock a, b;") differ by column.
+  auto SharedLine = [&] {
     for (const auto &[OtherId, Other] : Objects)
       if (OtherId != Id && Other.Site != It->second.Site) {
         const SiteInfo *OS = site(Other.Site);
-        Shared = Shared || (OS && OS->Line == S->Line && OS->File == S->File);
+        if (OS && OS->Line == S->Line && OS->File == S->File)
+          return true;
       }
-    if (Shared && S->Column != 0)
-      Where += ":" + std::to_string(S->Column);
-    return Type + " (created at " + Where + ")";
-  }
-  return Type + " #" + std::to_string(Id);
+    return false;
+  };
+  return describeObject(objectTypeName(It->second.Type), It->second.Name, File,
+                        S ? S->Line : 0, S ? S->Column : 0, Id, SharedLine);
 }
 
 //===----------------------------------------------------------------------===//

@@ -15,7 +15,7 @@
 using namespace weft::threading;
 
 Lock Knife("knife");
-Lock Pot; // unnamed: reported by its creation site
+Lock Pot; // no name given: reported by its variable and creation site
 std::atomic<int> Holding{0};
 
 void cook(Lock &First, Lock &Second) {
@@ -40,8 +40,8 @@ int main() {
 }
 
 // CHECK: deadlock-two-threads.cpp:26:3: error: deadlock: 2 threads wait for each other forever: thread '{{Thread-1|cook2}}' and thread '{{Thread-1|cook2}}' [deadlock]
-// CHECK-DAG: deadlock-two-threads.cpp:26:3: note: thread 'Thread-1' waits for Lock (created at deadlock-two-threads.cpp:18) here
-// CHECK-DAG: deadlock-two-threads.cpp:22:3: note: Lock (created at deadlock-two-threads.cpp:18) is held by thread 'cook2', acquired here
+// CHECK-DAG: deadlock-two-threads.cpp:26:3: note: thread 'Thread-1' waits for Lock 'Pot' (created at deadlock-two-threads.cpp:18) here
+// CHECK-DAG: deadlock-two-threads.cpp:22:3: note: Lock 'Pot' (created at deadlock-two-threads.cpp:18) is held by thread 'cook2', acquired here
 // CHECK-DAG: deadlock-two-threads.cpp:26:3: note: thread 'cook2' waits for Lock 'knife' here
 // CHECK-DAG: deadlock-two-threads.cpp:22:3: note: Lock 'knife' is held by thread 'Thread-1', acquired here
 // CHECK: 1 error generated.
@@ -49,5 +49,5 @@ int main() {
 // CHECK-NOT: not reached
 
 // OFFLINE: deadlock-two-threads.cpp:26:3: error: deadlock: 2 threads wait for each other forever
-// OFFLINE-DAG: note: thread 'Thread-1' waits for Lock (created at deadlock-two-threads.cpp:18) here
+// OFFLINE-DAG: note: thread 'Thread-1' waits for Lock 'Pot' (created at deadlock-two-threads.cpp:18) here
 // OFFLINE-DAG: note: thread 'cook2' waits for Lock 'knife' here

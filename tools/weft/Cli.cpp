@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string.h> // sigabbrev_np
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <poll.h>
@@ -226,6 +227,21 @@ std::string unwritableReason(const std::string &Path) {
     return Dir + " is not a directory";
   if (access(Dir.c_str(), W_OK | X_OK) != 0)
     return "directory " + Dir + ": " + std::strerror(errno);
+  return "";
+}
+
+std::string reportDirReason(const std::string &Dir) {
+  std::error_code EC;
+  std::filesystem::create_directories(Dir, EC);
+  if (EC)
+    return EC.message();
+  struct stat St;
+  if (stat(Dir.c_str(), &St) != 0)
+    return std::strerror(errno);
+  if (!S_ISDIR(St.st_mode))
+    return "it is not a directory";
+  if (access(Dir.c_str(), W_OK | X_OK) != 0)
+    return std::strerror(errno);
   return "";
 }
 

@@ -142,6 +142,9 @@ std::string signalName(int Sig);
 /// Empty if \p Path can be created or overwritten as a regular file (its
 /// directory exists and is writable); otherwise why not.
 std::string unwritableReason(const std::string &Path);
+/// --report DIR: creates DIR (and its parents) if it is absent; "" when it
+/// is a directory weft can write in, else why not.
+std::string reportDirReason(const std::string &Dir);
 
 /// Runs Argv[0] (searched in PATH) in its own process group and waits. On
 /// timeout the whole group gets SIGKILL. Under an InterruptGuard, a signal

@@ -52,6 +52,7 @@ struct Options {
   uint64_t MaxSteps = 100000;
   double Timeout = 60;
   std::string TraceOut;
+  std::string ReportDir; // --report: the pictures of the failing schedule
   bool CheckDeterminism = false;
   std::vector<std::string> Argv;
 };
@@ -268,6 +269,16 @@ int parse(const Args &A, Options &O) {
       O.TraceOut = *V;
       continue;
     }
+    if (auto V = optionValue(A, I, "--report", Missing)) {
+      if (Missing)
+        return usageError("explore", "--report needs a directory");
+      std::string Why = reportDirReason(*V);
+      if (!Why.empty())
+        return usageError("explore",
+                          "cannot write the report in " + *V + ": " + Why);
+      O.ReportDir = *V;
+      continue;
+    }
     if (auto V = optionValue(A, I, "--strategy", Missing)) {
       uint64_t D = 0;
       if (!Missing && (*V == "random" || *V == "rr")) {
@@ -442,6 +453,8 @@ int cmdExplore(const Args &A) {
   note("trace: " + Kept);
   note("replay it: weft replay " + Kept);
   note("or run it again: " + Again);
+  if (!O.ReportDir.empty())
+    writeRunPictures(Kept, O.ReportDir); // says so if it cannot
   return interruptedStatus() ? interruptedStatus() : ExitFindings;
 }
 

@@ -18,7 +18,7 @@
 namespace weft::cli {
 
 int cmdRun(const Args &A) {
-  std::string TracePath, OutFile, Suppressions, Schedule;
+  std::string TracePath, OutFile, Suppressions, Schedule, ReportDir;
   report::Format Fmt = report::Format::Text;
   double Timeout = 0;
   size_t I = 0;
@@ -32,6 +32,12 @@ int cmdRun(const Args &A) {
       if (Missing)
         return usageError("run", "--trace needs a file name");
       TracePath = *V;
+      continue;
+    }
+    if (auto V = optionValue(A, I, "--report", Missing)) {
+      if (Missing)
+        return usageError("run", "--report needs a directory");
+      ReportDir = *V;
       continue;
     }
     if (auto V = optionValue(A, I, "--format", Missing)) {
@@ -106,6 +112,14 @@ int cmdRun(const Args &A) {
       return usageError("run", "cannot write " + OutFile + ": " + Why);
   }
 
+  if (!ReportDir.empty()) {
+    // Checked (and created) before the run, as the trace is.
+    std::string Why = reportDirReason(ReportDir);
+    if (!Why.empty())
+      return usageError("run", "cannot write the report in " + ReportDir +
+                                   ": " + Why);
+  }
+
   std::vector<std::pair<std::string, std::string>> Env;
   if (!Suppressions.empty())
     Env.push_back({"WEFT_TSAN_SUPPRESSIONS", Suppressions});
@@ -143,10 +157,16 @@ int cmdRun(const Args &A) {
   }
   noteAbnormalEnd(O, Argv[0], Timeout);
   if (O.HaveTrace) {
-    if (!O.Report.Findings.empty() || KeepTrace || Abnormal)
+    bool Worth = !O.Report.Findings.empty() || Abnormal;
+    if (Worth || KeepTrace)
       note("trace: " + TracePath + " (weft trace show " + TracePath + ")");
     else
       std::remove(TracePath.c_str());
+    // The pictures of a run that found something (docs/pictures.md).
+    // A report that cannot be written is said (writeRunPictures); the
+    // findings were printed and the status stays theirs.
+    if (Worth && !ReportDir.empty())
+      writeRunPictures(TracePath, ReportDir);
   }
   if (O.Process.Interrupted)
     return interruptedStatus();

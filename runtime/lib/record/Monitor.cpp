@@ -6,6 +6,7 @@
 #include "tsan/TsanAnnotations.h"
 #include "tsan/TsanReport.h"
 #include "report/Render.h"
+#include "trace/ObjectName.h"
 #include "report/TraceFindings.h"
 
 #include <cstdio>
@@ -26,11 +27,6 @@ void writeAll(int Fd, const std::string &S) {
       return;
     Done += static_cast<size_t>(N);
   }
-}
-
-std::string baseName(const std::string &Path) {
-  size_t Slash = Path.rfind('/');
-  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
 }
 
 } // namespace
@@ -56,14 +52,10 @@ std::string LiveSymbols::objectName(uint32_t Id) const {
   ObjectEntry O = Rec.object(Id);
   if (O.Site == 0 && O.Name.empty() && O.Type == trace::ObjectType::Unknown)
     return "object #" + std::to_string(Id);
-  std::string S(trace::objectTypeName(O.Type));
-  if (!O.Name.empty())
-    return S + " '" + O.Name + "'";
   report::Location L = Rec.location(O.Site);
-  if (L.File.empty())
-    return S + " #" + std::to_string(Id);
-  return S + " (created at " + baseName(L.File) + ":" + std::to_string(L.Line) +
-         ")";
+  return trace::describeObject(trace::objectTypeName(O.Type), O.Name, L.File,
+                               L.Line, L.Column, Id,
+                               [&] { return Rec.otherObjectOnLine(Id); });
 }
 
 trace::ObjectType LiveSymbols::objectType(uint32_t Id) const {

@@ -172,4 +172,26 @@ ObjectEntry Recorder::object(uint32_t Id) const {
   return It == Objects.end() ? ObjectEntry{} : It->second;
 }
 
+bool Recorder::otherObjectOnLine(uint32_t Id) const {
+  std::vector<uint32_t> Sites;
+  uint32_t Mine = 0;
+  {
+    std::lock_guard<InternalMutex> G(ObjectMu);
+    auto It = Objects.find(Id);
+    if (It == Objects.end())
+      return false;
+    Mine = It->second.Site;
+    for (const auto &[OtherId, Other] : Objects)
+      if (OtherId != Id && Other.Site != Mine)
+        Sites.push_back(Other.Site);
+  }
+  report::Location L = location(Mine);
+  for (uint32_t S : Sites) {
+    report::Location O = location(S);
+    if (O.Line == L.Line && O.File == L.File)
+      return true;
+  }
+  return false;
+}
+
 } // namespace weft::core

@@ -107,6 +107,8 @@ public:
   /// Lookups for the detectors' Symbols.
   report::Location location(uint32_t Site) const;
   ObjectEntry object(uint32_t Id) const;
+  /// Whether another object was created at another column of Id's line.
+  bool otherObjectOnLine(uint32_t Id) const;
 
   trace::TraceWriter *writer() const { return Writer.get(); }
   /// The order mutex: held while the Monitor runs. The Monitor's

@@ -1,6 +1,6 @@
 // tests/pictures input: three locks. Thread-1 takes a then b, and b then c;
-// Thread-2 (started after Thread-1 has ended, so the run never deadlocks)
-// takes c then b. a -> b is a consistent order; b -> c and c -> b form a
+// Thread-2, running at the same time, takes c then b (under the tests'
+// schedule the two do not overlap, so the run does not deadlock). a -> b is a consistent order; b -> c and c -> b form a
 // lock-order inversion.
 #include <weft/weft.h>
 
@@ -30,9 +30,9 @@ void second() {
 
 int main() {
   threading::Thread T1(first);
-  T1.start();
-  T1.join();
   threading::Thread T2(second);
+  T1.start();
   T2.start();
+  T1.join();
   T2.join();
 }

@@ -21,7 +21,7 @@ int main() {
 // CHECK: waiting
 // CHECK-NEXT: deadlock.cpp:{{.*}}: error: deadlock: all 2 threads are blocked and none can wake the others: {{.*}} [deadlock]
 // CHECK-DAG: deadlock.cpp:16:39: note: thread 'ThreadPoolExecutor-0_0' waits for Queue 'jobs' here
-// CHECK-DAG: deadlock.cpp:18:9: note: main thread 'MainThread' waits for Future (created at deadlock.cpp:16) here
+// CHECK-DAG: deadlock.cpp:18:9: note: main thread 'MainThread' waits for Future 'f' (created at deadlock.cpp:16) here
 // CHECK: 1 error generated.
 
 // OFFLINE: error: deadlock: all 2 threads are blocked {{.*}} [deadlock]

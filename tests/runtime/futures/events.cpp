@@ -20,9 +20,9 @@ int main() {
 
 // CHECK: 42
 
-// TRACE: MainThread future-submit Future (created at events.cpp:16) events.cpp:16:12
-// TRACE: ThreadPoolExecutor-0_0 future-start Future (created at events.cpp:16)
-// TRACE: ThreadPoolExecutor-0_0 future-done Future (created at events.cpp:16)
-// TRACE: MainThread future-result Future (created at events.cpp:16) events.cpp:17:9
-// TRACE: MainThread executor-shutdown ThreadPoolExecutor (created at events.cpp:15) events.cpp:18:3
+// TRACE: MainThread future-submit Future 'f' (created at events.cpp:16) events.cpp:16:12
+// TRACE: ThreadPoolExecutor-0_0 future-start Future 'f' (created at events.cpp:16)
+// TRACE: ThreadPoolExecutor-0_0 future-done Future 'f' (created at events.cpp:16)
+// TRACE: MainThread future-result Future 'f' (created at events.cpp:16) events.cpp:17:9
+// TRACE: MainThread executor-shutdown ThreadPoolExecutor 'ex' (created at events.cpp:15) events.cpp:18:3
 // TRACE: MainThread thread-join ThreadPoolExecutor-0_0 events.cpp:18:3

@@ -24,11 +24,11 @@ int main() {
 
 // CHECK: main returns
 // CHECK-NEXT: callback: 42
-// CHECK-NEXT: executor-leak.cpp:15:29: warning: ThreadPoolExecutor (created at executor-leak.cpp:15) is still running when the program ends: it was never shut down, so its work is waited for at exit [executor-leak]
+// CHECK-NEXT: executor-leak.cpp:15:29: warning: ThreadPoolExecutor 'pool' (created at executor-leak.cpp:15) is still running when the program ends: it was never shut down, so its work is waited for at exit [executor-leak]
 // CHECK-NEXT: 1 warning generated.
 
-// OFFLINE: executor-leak.cpp:15:29: warning: ThreadPoolExecutor (created at executor-leak.cpp:15) is still running when the program ends{{.*}} [executor-leak]
+// OFFLINE: executor-leak.cpp:15:29: warning: ThreadPoolExecutor 'pool' (created at executor-leak.cpp:15) is still running when the program ends{{.*}} [executor-leak]
 
-// TRACE: executor-shutdown ThreadPoolExecutor (created at executor-leak.cpp:15) executor-leak.cpp:15:29
+// TRACE: executor-shutdown ThreadPoolExecutor 'pool' (created at executor-leak.cpp:15) executor-leak.cpp:15:29
 // TRACE: join-request ThreadPoolExecutor-0_0
 // TRACE: program-exit

@@ -28,12 +28,12 @@ int main() {
 // CHECK: 1 a
 // CHECK-NEXT: 2 b
 // CHECK-NEXT: 3 c
-// CHECK-NEXT: deadlock-empty.cpp:23:19: error: deadlock: main thread 'MainThread' waits forever for PriorityQueue (created at deadlock-empty.cpp:18) and no other thread is left to wake it [deadlock]
-// CHECK-NEXT: deadlock-empty.cpp:23:19: note: main thread 'MainThread' waits for PriorityQueue (created at deadlock-empty.cpp:18) here
+// CHECK-NEXT: deadlock-empty.cpp:23:19: error: deadlock: main thread 'MainThread' waits forever for PriorityQueue 'q' (created at deadlock-empty.cpp:18) and no other thread is left to wake it [deadlock]
+// CHECK-NEXT: deadlock-empty.cpp:23:19: note: main thread 'MainThread' waits for PriorityQueue 'q' (created at deadlock-empty.cpp:18) here
 // CHECK-NEXT: 1 error generated.
 
-// OFFLINE: deadlock-empty.cpp:23:19: error: deadlock: main thread 'MainThread' waits forever for PriorityQueue (created at deadlock-empty.cpp:18) {{.*}} [deadlock]
+// OFFLINE: deadlock-empty.cpp:23:19: error: deadlock: main thread 'MainThread' waits forever for PriorityQueue 'q' (created at deadlock-empty.cpp:18) {{.*}} [deadlock]
 
 // TRACE-COUNT-3: queue-got
-// TRACE: wait-block {{.*}}PriorityQueue (created at deadlock-empty.cpp:18) {{.*}}deadlock-empty.cpp:23
+// TRACE: wait-block {{.*}}PriorityQueue 'q' (created at deadlock-empty.cpp:18) {{.*}}deadlock-empty.cpp:23
 // TRACE-NOT: wait-wake

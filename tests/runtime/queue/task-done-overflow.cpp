@@ -29,14 +29,14 @@ int main() {
 // CHECK: 10
 // CHECK-NEXT: 20
 // CHECK-NEXT: ValueError: task_done() called too many times
-// CHECK-NEXT: task-done-overflow.cpp:23:5: error: task_done() called too many times: call 3 on Queue (created at task-done-overflow.cpp:15), but only 2 items were put (ValueError in Python) [task-done-overflow]
-// CHECK-NEXT: task-done-overflow.cpp:21:3: note: the last task_done() that matched an item of Queue (created at task-done-overflow.cpp:15) was here
+// CHECK-NEXT: task-done-overflow.cpp:23:5: error: task_done() called too many times: call 3 on Queue 'q' (created at task-done-overflow.cpp:15), but only 2 items were put (ValueError in Python) [task-done-overflow]
+// CHECK-NEXT: task-done-overflow.cpp:21:3: note: the last task_done() that matched an item of Queue 'q' (created at task-done-overflow.cpp:15) was here
 // CHECK-NEXT: 1 error generated.
 
-// OFFLINE: task-done-overflow.cpp:23:5: error: task_done() called too many times: call 3 on Queue (created at task-done-overflow.cpp:15), but only 2 items were put (ValueError in Python) [task-done-overflow]
+// OFFLINE: task-done-overflow.cpp:23:5: error: task_done() called too many times: call 3 on Queue 'q' (created at task-done-overflow.cpp:15), but only 2 items were put (ValueError in Python) [task-done-overflow]
 // OFFLINE-NEXT: task-done-overflow.cpp:21:3: note: the last task_done() {{.*}}
 
-// TRACE: queue-put {{.*}}Queue (created at task-done-overflow.cpp:15) {{.*}}task-done-overflow.cpp:16
+// TRACE: queue-put {{.*}}Queue 'q' (created at task-done-overflow.cpp:15) {{.*}}task-done-overflow.cpp:16
 // TRACE: queue-put {{.*}}task-done-overflow.cpp:17
 // TRACE: queue-got {{.*}}task-done-overflow.cpp:18
 // TRACE: task-done {{.*}}task-done-overflow.cpp:19

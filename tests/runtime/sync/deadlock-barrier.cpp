@@ -19,7 +19,7 @@ int main() {
 }
 
 // CHECK: error: deadlock: all 3 threads are blocked and none can wake the others: {{.*}} [deadlock]
-// CHECK-DAG: deadlock-barrier.cpp:13:35: note: thread 'T1' waits for Barrier (created at deadlock-barrier.cpp:12) here
-// CHECK-DAG: deadlock-barrier.cpp:14:35: note: thread 'T2' waits for Barrier (created at deadlock-barrier.cpp:12) here
+// CHECK-DAG: deadlock-barrier.cpp:13:35: note: thread 'T1' waits for Barrier 'B' (created at deadlock-barrier.cpp:12) here
+// CHECK-DAG: deadlock-barrier.cpp:14:35: note: thread 'T2' waits for Barrier 'B' (created at deadlock-barrier.cpp:12) here
 // CHECK-DAG: deadlock-barrier.cpp:17:3: note: main thread 'MainThread' waits for thread 'T1' to end here
 // CHECK: 1 error generated.

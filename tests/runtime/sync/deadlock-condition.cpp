@@ -27,10 +27,10 @@ int main() {
 }
 
 // CHECK: deadlock-condition.cpp:{{22|25}}:{{.*}}: error: deadlock: all 2 threads are blocked and none can wake the others: {{.*}} [deadlock]
-// CHECK-DAG: deadlock-condition.cpp:22:7: note: thread 'consumer' waits for Condition (created at deadlock-condition.cpp:17) here
+// CHECK-DAG: deadlock-condition.cpp:22:7: note: thread 'consumer' waits for Condition 'Cond' (created at deadlock-condition.cpp:17) here
 // CHECK-DAG: deadlock-condition.cpp:25:3: note: main thread 'MainThread' waits for thread 'consumer' to end here
 // CHECK: 1 error generated.
 // CHECK-NOT: not reached
 // OFFLINE: error: deadlock: all 2 threads are blocked
-// OFFLINE-DAG: note: thread 'consumer' waits for Condition (created at deadlock-condition.cpp:17) here
+// OFFLINE-DAG: note: thread 'consumer' waits for Condition 'Cond' (created at deadlock-condition.cpp:17) here
 // OFFLINE-DAG: note: main thread 'MainThread' waits for thread 'consumer' to end here

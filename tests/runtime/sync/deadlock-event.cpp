@@ -21,8 +21,8 @@ int main() {
 
 // CHECK: worker ends without setting the event
 // CHECK-NEXT: deadlock-event.cpp:18:3: error: deadlock: {{.*}}main thread 'MainThread'{{.*}} [deadlock]
-// CHECK-NEXT: deadlock-event.cpp:18:3: note: main thread 'MainThread' waits for Event (created at deadlock-event.cpp:14) here
+// CHECK-NEXT: deadlock-event.cpp:18:3: note: main thread 'MainThread' waits for Event 'Ready' (created at deadlock-event.cpp:14) here
 // CHECK-NEXT: 1 error generated.
 // CHECK-NOT: not reached
 // OFFLINE: deadlock-event.cpp:18:3: error: deadlock: {{.*}} [deadlock]
-// OFFLINE: note: main thread 'MainThread' waits for Event (created at deadlock-event.cpp:14) here
+// OFFLINE: note: main thread 'MainThread' waits for Event 'Ready' (created at deadlock-event.cpp:14) here
