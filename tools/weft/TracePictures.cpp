@@ -129,6 +129,17 @@ void damageWarning(const std::string &Path, const trace::Trace &T) {
               << " (the picture shows the events before it)\n";
 }
 
+/// Opens \p Path to be read as a stream (TraceReader).
+bool open(const std::string &Path, trace::TraceReader &R) {
+  std::string Err;
+  if (!R.open(Path, Err)) {
+    std::cerr << "weft: error: " << Path << ": " << Err << "\n";
+    return false;
+  }
+  damageWarning(Path, R.info());
+  return true;
+}
+
 bool load(const std::string &Path, trace::Trace &T) {
   std::string Err;
   if (!trace::readTrace(Path, T, Err)) {
@@ -191,13 +202,9 @@ int traceExport(const Args &A) {
     return *Err;
   // Read as a stream: memory bounded by actors and objects, not events.
   trace::TraceReader Reader;
-  std::string Err;
-  if (!Reader.open(P.File, Err)) {
-    std::cerr << "weft: error: " << P.File << ": " << Err << "\n";
+  if (!open(P.File, Reader))
     return ExitUsage;
-  }
   const trace::Trace &T = Reader.info();
-  damageWarning(P.File, T);
   for (const std::string &Name : P.Window.Actors) {
     bool Known = false;
     for (const auto &[Id, Info] : T.Actors)
@@ -243,11 +250,16 @@ int traceGraph(const Args &A) {
   PictureArgs P;
   if (auto Err = parse(A, "trace graph", {"dot", "svg"}, P))
     return *Err;
-  trace::Trace T;
-  if (!load(P.File, T))
+  // Read as a stream: the graphs are bounded by actors and locks.
+  trace::TraceReader Reader;
+  if (!open(P.File, Reader))
     return ExitUsage;
+  const trace::Trace &T = Reader.info();
+  pictures::GraphsDotWriter Graphs(T);
+  for (trace::Event E; Reader.next(E);)
+    Graphs.onEvent(E);
   std::ostringstream OS;
-  pictures::writeGraphsDot(OS, T);
+  Graphs.write(OS);
   std::string Text = OS.str();
   if (P.Format == "svg")
     if (std::optional<std::string> Svg = toSvg(Text))
