@@ -565,8 +565,9 @@ struct TraceReader::Impl {
   Trace Info;
   Collector C;
   uint64_t Stop = 0;
-  ProgressFn Progress;
-  uint64_t ProgressBase = 0, ProgressTotal = 0;
+  ProgressFn Progress;     // in units of records x passes
+  ProgressFn UserProgress; // in records of the file
+  uint64_t ProgressBase = 0, ProgressTotal = 0, Passes = 1;
 
   // The merge: a min-heap of cursors by their head's order key.
   std::vector<std::unique_ptr<Cursor>> Cursors;
@@ -597,7 +598,13 @@ uint64_t TraceReader::eventCount() const { return P->C.Events; }
 bool TraceReader::open(const std::string &Path, std::string &Error,
                        ProgressFn Progress) {
   P = std::make_unique<Impl>();
-  P->Progress = std::move(Progress);
+  if (Progress) {
+    // Each pass reads every record: the caller sees records of the file.
+    P->UserProgress = std::move(Progress);
+    P->Progress = [I = P.get()](uint64_t Done, uint64_t Total) {
+      I->UserProgress(Done / I->Passes, Total / I->Passes);
+    };
+  }
   return P->open(Path, Error);
 }
 
@@ -664,7 +671,8 @@ bool TraceReader::Impl::open(const std::string &Path, std::string &Error) {
   // Progress: records done of records to do; a verified file is read
   // once more before the tables, and the events come last.
   const bool Verify = H.Version >= 3;
-  ProgressTotal = (Verify ? 3 : 2) * End;
+  Passes = Verify ? 3 : 2;
+  ProgressTotal = Passes * End;
   // Checksums first (version 3): decoding stops at the first record of
   // the first range whose CRC does not match.
   std::string ChecksumDamage;
