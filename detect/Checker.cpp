@@ -27,8 +27,7 @@ using trace::EventKind;
 
 TraceSymbols::TraceSymbols(const trace::Trace &T) : T(T) {
   for (const Event &E : T.Events)
-    if (E.Kind == EventKind::ThreadStart)
-      StartSite.emplace(E.Object, E.Site); // the first start wins
+    noteEvent(E);
 }
 
 Location TraceSymbols::site(uint32_t SiteId) const {
@@ -479,16 +478,18 @@ void Checker::onExecutorShutdown(const Event &E, std::vector<Finding> &Out) {
       Syms.site(E.Site), Origin));
 }
 
+void TraceCheck::onEvent(const Event &E) {
+  Syms.noteEvent(E);
+  const trace::EventInfo *Info = trace::eventInfo(E.Kind);
+  if (Info && Info->Cat == trace::Category::Sync)
+    C.onEvent(E, Out);
+}
+
 std::vector<Finding> checkTrace(const trace::Trace &T) {
-  TraceSymbols Syms(T);
-  Checker C(Syms);
-  std::vector<Finding> Out;
-  for (const Event &E : T.Events) {
-    const trace::EventInfo *Info = trace::eventInfo(E.Kind);
-    if (Info && Info->Cat == trace::Category::Sync)
-      C.onEvent(E, Out);
-  }
-  return Out;
+  TraceCheck C(T);
+  for (const Event &E : T.Events)
+    C.onEvent(E);
+  return C.take();
 }
 
 } // namespace weft::detect

@@ -55,6 +55,12 @@ public:
 class TraceSymbols : public Symbols {
 public:
   explicit TraceSymbols(const trace::Trace &T);
+  /// For a trace read as a stream (T's Events empty): learns where each
+  /// actor was started as the events go by.
+  void noteEvent(const trace::Event &E) {
+    if (E.Kind == trace::EventKind::ThreadStart)
+      StartSite.emplace(E.Object, E.Site); // the first start wins
+  }
   report::Location site(uint32_t SiteId) const override;
   std::string actorName(uint32_t Actor) const override;
   std::string objectName(uint32_t Object) const override;
@@ -123,6 +129,21 @@ private:
   /// Cycles already reported (sorted node sets).
   std::set<std::vector<LockKey>> ReportedCycles;
   bool Deadlocked = false;
+};
+
+/// Offline check of a trace fed one event at a time (a trace read as a
+/// stream): \p Tables gives the names; memory grows with actors, objects
+/// and lock-order edges, not with events.
+class TraceCheck {
+public:
+  explicit TraceCheck(const trace::Trace &Tables) : Syms(Tables), C(Syms) {}
+  void onEvent(const trace::Event &E);
+  std::vector<report::Finding> take() { return std::move(Out); }
+
+private:
+  TraceSymbols Syms;
+  Checker C;
+  std::vector<report::Finding> Out;
 };
 
 /// Offline check of a whole trace: the findings its events imply.

@@ -58,79 +58,96 @@ bool receives(const Event &E) {
 
 } // namespace
 
-std::vector<HbEdge> happensBeforeEdges(const trace::Trace &T) {
+struct HappensBeforeTracker::State {
   // Per pair and key: the releases the next acquire may receive.
   struct Pending {
-    std::optional<size_t> Last;   // Match::Last
-    std::vector<size_t> Since;    // Match::Each: this round's releases
-    bool Passed = false;          // Match::Each: an acquire ended the round
-    std::deque<size_t> Items;     // Match::Item: outstanding puts
+    std::optional<End> Last;   // Match::Last
+    std::vector<End> Since;    // Match::Each: this round's releases
+    bool Passed = false;       // Match::Each: an acquire ended the round
+    std::deque<End> Items;     // Match::Item: outstanding puts
   };
-  std::map<std::pair<size_t, uint64_t>, Pending> State;
-  std::vector<HbEdge> Out;
-  auto queueType = [&T](uint32_t Object) {
+  std::map<std::pair<size_t, uint64_t>, Pending> ByKey;
+};
+
+HappensBeforeTracker::HappensBeforeTracker(const trace::Trace &Tables)
+    : T(Tables), S(std::make_unique<State>()) {}
+HappensBeforeTracker::~HappensBeforeTracker() = default;
+
+void HappensBeforeTracker::onEvent(const Event &E, size_t I, uint64_t Stamp,
+                                   std::vector<Found> &Out) {
+  auto queueType = [this](uint32_t Object) {
     auto It = T.Objects.find(Object);
     return It == T.Objects.end() ? trace::ObjectType::Unknown
                                  : It->second.Type;
   };
-  for (size_t I = 0; I < T.Events.size(); ++I) {
-    const Event &E = T.Events[I];
-    for (size_t PI = 0; PI < NumPairs; ++PI) {
-      const Pair &P = Pairs[PI];
-      if (E.Kind == P.Release) {
-        Pending &S = State[{PI, keyOf(P, E, true)}];
-        switch (P.M) {
-        case Match::Last:
-          S.Last = I;
-          break;
-        case Match::Each:
-          if (S.Passed) { // someone passed: this arrival opens a new round
-            S.Since.clear();
-            S.Passed = false;
-          }
-          S.Since.push_back(I);
-          break;
-        case Match::Item:
-          S.Items.push_back(I);
-          break;
+  const End Here{I, E.Actor, Stamp};
+  for (size_t PI = 0; PI < NumPairs; ++PI) {
+    const Pair &P = Pairs[PI];
+    if (E.Kind == P.Release) {
+      State::Pending &St = S->ByKey[{PI, keyOf(P, E, true)}];
+      switch (P.M) {
+      case Match::Last:
+        St.Last = Here;
+        break;
+      case Match::Each:
+        if (St.Passed) { // someone passed: this arrival opens a new round
+          St.Since.clear();
+          St.Passed = false;
         }
-      } else if (E.Kind == P.Acquire) {
-        auto It = State.find({PI, keyOf(P, E, false)});
-        if (It == State.end())
-          continue;
-        Pending &S = It->second;
-        auto edge = [&](size_t From) {
-          if (T.Events[From].Actor != E.Actor)
-            Out.push_back({From, I, P.Label});
-        };
-        switch (P.M) {
-        case Match::Last:
-          if (S.Last && receives(E))
-            edge(*S.Last);
+        St.Since.push_back(Here);
+        break;
+      case Match::Item:
+        St.Items.push_back(Here);
+        break;
+      }
+    } else if (E.Kind == P.Acquire) {
+      auto It = S->ByKey.find({PI, keyOf(P, E, false)});
+      if (It == S->ByKey.end())
+        continue;
+      State::Pending &St = It->second;
+      auto edge = [&](const End &From) {
+        if (From.Actor != E.Actor)
+          Out.push_back({From, P.Label});
+      };
+      switch (P.M) {
+      case Match::Last:
+        if (St.Last && receives(E))
+          edge(*St.Last);
+        break;
+      case Match::Each:
+        if (receives(E))
+          for (const End &From : St.Since)
+            edge(From);
+        St.Passed = true; // the round's arrivals stay for the others
+        break;
+      case Match::Item: {
+        if (St.Items.empty())
           break;
-        case Match::Each:
-          if (receives(E))
-            for (size_t From : S.Since)
-              edge(From);
-          S.Passed = true; // the round's arrivals stay for the others
-          break;
-        case Match::Item: {
-          if (S.Items.empty())
-            break;
-          size_t From;
-          if (queueType(E.Object) == trace::ObjectType::LifoQueue) {
-            From = S.Items.back();
-            S.Items.pop_back();
-          } else {
-            From = S.Items.front();
-            S.Items.pop_front();
-          }
-          edge(From);
-          break;
+        End From;
+        if (queueType(E.Object) == trace::ObjectType::LifoQueue) {
+          From = St.Items.back();
+          St.Items.pop_back();
+        } else {
+          From = St.Items.front();
+          St.Items.pop_front();
         }
-        }
+        edge(From);
+        break;
+      }
       }
     }
+  }
+}
+
+std::vector<HbEdge> happensBeforeEdges(const trace::Trace &T) {
+  HappensBeforeTracker Tracker(T);
+  std::vector<HbEdge> Out;
+  std::vector<HappensBeforeTracker::Found> Found;
+  for (size_t I = 0; I < T.Events.size(); ++I) {
+    Found.clear();
+    Tracker.onEvent(T.Events[I], I, 0, Found);
+    for (const auto &F : Found)
+      Out.push_back({F.From.Index, I, F.Label});
   }
   return Out;
 }

@@ -17,6 +17,8 @@
 #include "trace/Trace.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +32,35 @@ struct HbEdge {
 
 /// The cross-actor happens-before edges of \p T, ordered by To, then From.
 std::vector<HbEdge> happensBeforeEdges(const trace::Trace &T);
+
+/// The same edges found as the events go by (a trace read as a stream).
+class HappensBeforeTracker {
+public:
+  /// One end of an edge: the event's position, its actor, and a value the
+  /// caller gave with it (its time, say).
+  struct End {
+    size_t Index;
+    uint32_t Actor;
+    uint64_t Stamp;
+  };
+  struct Found {
+    End From;
+    std::string_view Label;
+  };
+  /// \p Tables gives the objects' types (a LifoQueue's gets take the last
+  /// put).
+  explicit HappensBeforeTracker(const trace::Trace &Tables);
+  ~HappensBeforeTracker();
+  /// Feeds event \p I (its position in event order) and appends to \p Out
+  /// the edges that end at it.
+  void onEvent(const trace::Event &E, size_t I, uint64_t Stamp,
+               std::vector<Found> &Out);
+
+private:
+  struct State;
+  const trace::Trace &T;
+  std::unique_ptr<State> S;
+};
 
 } // namespace weft::detect
 

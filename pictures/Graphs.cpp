@@ -131,25 +131,38 @@ void waitFor(std::ostream &OS, const trace::Trace &T,
 
 } // namespace
 
-void writeGraphsDot(std::ostream &OS, const trace::Trace &T) {
-  detect::TraceSymbols Syms(T);
-  detect::Checker C(Syms);
-  std::vector<report::Finding> Ignored;
-  std::optional<uint32_t> Trigger;
+struct GraphsDotWriter::Impl {
+  explicit Impl(const trace::Trace &T) : T(T), Syms(T), C(Syms), AtDeadlock(Syms) {}
+  const trace::Trace &T;
+  detect::TraceSymbols Syms;
+  detect::Checker C;
   // The wait-for graph is drawn as it stood when the deadlock closed: a
   // second checker stops there (the first sees the whole trace's order).
-  detect::Checker AtDeadlock(Syms);
-  for (const trace::Event &E : T.Events) {
-    const trace::EventInfo *Info = trace::eventInfo(E.Kind);
-    if (!Info || Info->Cat != trace::Category::Sync)
-      continue;
-    C.onEvent(E, Ignored);
-    if (!Trigger) {
-      AtDeadlock.onEvent(E, Ignored);
-      if (AtDeadlock.deadlocked())
-        Trigger = E.Actor;
-    }
+  detect::Checker AtDeadlock;
+  std::vector<report::Finding> Ignored;
+  std::optional<uint32_t> Trigger;
+};
+
+GraphsDotWriter::GraphsDotWriter(const trace::Trace &Tables)
+    : P(std::make_unique<Impl>(Tables)) {}
+GraphsDotWriter::~GraphsDotWriter() = default;
+
+void GraphsDotWriter::onEvent(const trace::Event &E) {
+  P->Syms.noteEvent(E);
+  const trace::EventInfo *Info = trace::eventInfo(E.Kind);
+  if (!Info || Info->Cat != trace::Category::Sync)
+    return;
+  P->C.onEvent(E, P->Ignored);
+  if (!P->Trigger) {
+    P->AtDeadlock.onEvent(E, P->Ignored);
+    if (P->AtDeadlock.deadlocked())
+      P->Trigger = E.Actor;
   }
+  P->Ignored.clear();
+}
+
+void GraphsDotWriter::write(std::ostream &OS) const {
+  const trace::Trace &T = P->T;
   std::string Program(T.Header.Program,
                       strnlen(T.Header.Program, sizeof T.Header.Program));
   OS << "digraph weft {\n"
@@ -158,10 +171,17 @@ void writeGraphsDot(std::ostream &OS, const trace::Trace &T) {
      << "  fontname=\"Helvetica\";\n"
      << "  node [fontname=\"Helvetica\"];\n"
      << "  edge [fontname=\"Helvetica\", fontsize=10];\n";
-  lockOrder(OS, T, C.lockOrder());
-  if (Trigger)
-    waitFor(OS, T, AtDeadlock.waitFor(), *Trigger);
+  lockOrder(OS, T, P->C.lockOrder());
+  if (P->Trigger)
+    waitFor(OS, T, P->AtDeadlock.waitFor(), *P->Trigger);
   OS << "}\n";
+}
+
+void writeGraphsDot(std::ostream &OS, const trace::Trace &T) {
+  GraphsDotWriter W(T);
+  for (const trace::Event &E : T.Events)
+    W.onEvent(E);
+  W.write(OS);
 }
 
 } // namespace weft::pictures

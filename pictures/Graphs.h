@@ -15,6 +15,7 @@
 
 #include "trace/Trace.h"
 
+#include <memory>
 #include <ostream>
 
 namespace weft::pictures {
@@ -22,6 +23,22 @@ namespace weft::pictures {
 /// Writes one DOT digraph holding the lock-order graph of \p T and, if its
 /// run deadlocked, the wait-for graph at the deadlock (as two clusters).
 void writeGraphsDot(std::ostream &OS, const trace::Trace &T);
+
+/// The same, fed one event at a time (a trace read as a stream): memory
+/// bounded by actors, locks and lock-order edges, not by events.
+class GraphsDotWriter {
+public:
+  /// \p Tables gives the names (its Events are not read).
+  explicit GraphsDotWriter(const trace::Trace &Tables);
+  ~GraphsDotWriter();
+  void onEvent(const trace::Event &E);
+  void write(std::ostream &OS) const;
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> P;
+};
 
 } // namespace weft::pictures
 

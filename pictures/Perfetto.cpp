@@ -5,6 +5,7 @@
 
 #include "detect/HappensBefore.h"
 #include "report/JsonWriter.h"
+#include "report/TraceFindings.h"
 #include "trace/Describe.h"
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace weft::pictures {
 namespace {
@@ -57,27 +59,56 @@ std::string micros(uint64_t Ns) {
 
 } // namespace
 
-void writePerfetto(std::ostream &OS, const trace::Trace &T,
-                   const std::vector<report::Finding> &Findings,
-                   const PerfettoOptions &O) {
-  const std::vector<Event> &Ev = T.Events;
-  const size_t N = Ev.size();
+struct PerfettoWriter::Impl {
+  Impl(std::ostream &OS, const trace::Trace &T, const PerfettoOptions &O)
+      : OS(OS), T(T), O(O), W(OS), TB(T), HB(T), Findings(T) {}
+
+  std::ostream &OS;
+  const trace::Trace &T;
+  PerfettoOptions O;
+  EventWriter W;
+  int Pid = 0;
+  pictures::TimelineBuilder TB;
+  detect::HappensBeforeTracker HB;
+  report::FindingCollector Findings;
+  std::vector<detect::HappensBeforeTracker::Found> Found;
+  size_t I = 0;           // events so far
+  uint64_t LastNs = 0;    // of the last event
+  bool Crossed = false;   // an event at or after the window's start came
+  size_t NumFindings = 0; // complete finding groups so far
+  uint64_t FindingAt = 0; // the open group's time and actor
+  uint32_t FindingActor = 0;
+  size_t NextFlow = 0;
+  std::set<uint32_t> Named; // actors whose track is named
+
+  bool drawn(uint32_t Actor) const {
+    if (O.Actors.empty())
+      return true;
+    auto It = T.Actors.find(Actor);
+    return It != T.Actors.end() && O.Actors.count(It->second.Name);
+  }
+  bool inWindow(uint64_t Ns) const { return Ns >= O.FromNs && Ns <= O.ToNs; }
+  bool shown(uint32_t Actor, uint64_t Ns) const {
+    return drawn(Actor) && inWindow(Ns);
+  }
+
+  void header();
+  void name(uint32_t Actor);
+  void slice(uint32_t Actor, uint64_t Begin, uint64_t Dur,
+             std::string_view Name, std::string_view Cat,
+             std::string_view Site, std::string_view Note);
+  void held(const Interval &Iv, bool Begin, uint64_t At);
+  void interval(const Interval &Iv);
+  void finding(const report::Finding &F);
+  void event(const Event &E, uint64_t Ns);
+  void finish();
+};
+
+void PerfettoWriter::Impl::header() {
   const trace::FileHeader &H = T.Header;
   const bool Virtual = H.RunMode == 1;
   std::string Program(H.Program, strnlen(H.Program, sizeof H.Program));
-  const int Pid = static_cast<int>(H.Pid);
-
-  const Timeline TL = buildTimeline(T);
-  const std::vector<uint64_t> &Ts = TL.Ns;
-  const uint64_t EndTs = TL.EndNs;
-  // Intervals by the event that begins them, and lock holds by the event
-  // that ends them.
-  std::multimap<size_t, const Interval *> Begins, HoldEnds;
-  for (const Interval &Iv : TL.Intervals) {
-    Begins.emplace(Iv.Begin, &Iv);
-    if (Iv.K == Interval::Held)
-      HoldEnds.emplace(Iv.End, &Iv);
-  }
+  Pid = static_cast<int>(H.Pid);
   OS << "{\"displayTimeUnit\": \"ms\",\n\"otherData\": {";
   OS << "\"program\": ";
   report::writeJsonString(OS, Program);
@@ -87,8 +118,7 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
     OS << ", \"seed\": " << H.Seed;
   OS << ", \"closed_cleanly\": " << (T.closedCleanly() ? "true" : "false")
      << "},\n\"traceEvents\": [";
-  EventWriter W(OS);
-  // Names of the process and of each actor's track.
+  // Names of the process and (at its first event) of each actor's track.
   W.begin();
   W.field("ph", "M", false);
   W.field("name", "process_name");
@@ -98,203 +128,236 @@ void writePerfetto(std::ostream &OS, const trace::Trace &T,
                                   (Virtual ? ", virtual time" : ""));
   OS << "}";
   W.end();
-  auto drawn = [&](uint32_t Actor) {
-    if (O.Actors.empty())
-      return true;
-    auto It = T.Actors.find(Actor);
-    return It != T.Actors.end() && O.Actors.count(It->second.Name);
-  };
-  auto inWindow = [&](uint64_t Ns) { return Ns >= O.FromNs && Ns <= O.ToNs; };
-  auto shown = [&](size_t I) { return drawn(Ev[I].Actor) && inWindow(Ts[I]); };
-  for (uint32_t Actor : TL.Actors) {
-    if (!drawn(Actor))
-      continue;
-    W.begin();
-    W.field("ph", "M", false);
-    W.field("name", "thread_name");
-    W.raw("pid", std::to_string(Pid));
-    W.raw("tid", std::to_string(Actor));
-    OS << ", \"args\": {\"name\": ";
-    report::writeJsonString(OS, T.actorName(Actor));
+}
+
+void PerfettoWriter::Impl::name(uint32_t Actor) {
+  if (!drawn(Actor) || !Named.insert(Actor).second)
+    return;
+  W.begin();
+  W.field("ph", "M", false);
+  W.field("name", "thread_name");
+  W.raw("pid", std::to_string(Pid));
+  W.raw("tid", std::to_string(Actor));
+  OS << ", \"args\": {\"name\": ";
+  report::writeJsonString(OS, T.actorName(Actor));
+  OS << "}";
+  W.end();
+  W.begin();
+  W.field("ph", "M", false);
+  W.field("name", "thread_sort_index");
+  W.raw("pid", std::to_string(Pid));
+  W.raw("tid", std::to_string(Actor));
+  OS << ", \"args\": {\"sort_index\": " << Actor << "}";
+  W.end();
+}
+
+void PerfettoWriter::Impl::slice(uint32_t Actor, uint64_t Begin, uint64_t Dur,
+                                 std::string_view Name, std::string_view Cat,
+                                 std::string_view Site,
+                                 std::string_view Note) {
+  W.begin();
+  W.field("ph", "X", false);
+  W.field("cat", Cat);
+  W.field("name", Name);
+  W.raw("pid", std::to_string(Pid));
+  W.raw("tid", std::to_string(Actor));
+  W.raw("ts", micros(Begin));
+  W.raw("dur", micros(Dur));
+  if (!Site.empty() || !Note.empty()) {
+    OS << ", \"args\": {";
+    bool C = false;
+    if (!Site.empty()) {
+      OS << "\"site\": ";
+      report::writeJsonString(OS, Site);
+      C = true;
+    }
+    if (!Note.empty()) {
+      OS << (C ? ", " : "") << "\"note\": ";
+      report::writeJsonString(OS, Note);
+    }
     OS << "}";
-    W.end();
-    W.begin();
-    W.field("ph", "M", false);
-    W.field("name", "thread_sort_index");
-    W.raw("pid", std::to_string(Pid));
-    W.raw("tid", std::to_string(Actor));
-    OS << ", \"args\": {\"sort_index\": " << Actor << "}";
-    W.end();
   }
+  W.end();
+}
 
-  auto slice = [&](uint32_t Actor, uint64_t Begin, uint64_t Dur,
-                   std::string_view Name, std::string_view Cat,
-                   std::string_view Site, std::string_view Note) {
-    W.begin();
-    W.field("ph", "X", false);
-    W.field("cat", Cat);
-    W.field("name", Name);
-    W.raw("pid", std::to_string(Pid));
-    W.raw("tid", std::to_string(Actor));
-    W.raw("ts", micros(Begin));
-    W.raw("dur", micros(Dur));
-    if (!Site.empty() || !Note.empty()) {
-      OS << ", \"args\": {";
-      bool C = false;
-      if (!Site.empty()) {
-        OS << "\"site\": ";
-        report::writeJsonString(OS, Site);
-        C = true;
-      }
-      if (!Note.empty()) {
-        OS << (C ? ", " : "") << "\"note\": ";
-        report::writeJsonString(OS, Note);
-      }
-      OS << "}";
-    }
-    W.end();
-  };
+// Lock holds as async slices: "b" at the outermost acquire, "e" at the
+// release that frees the lock (or at the trace's end, "never released").
+void PerfettoWriter::Impl::held(const Interval &Iv, bool Begin, uint64_t At) {
+  W.begin();
+  W.field("ph", Begin ? "b" : "e", false);
+  W.field("cat", "held");
+  W.field("name", Iv.Name);
+  W.raw("id", std::to_string(Iv.Id + 1));
+  W.raw("pid", std::to_string(Pid));
+  W.raw("tid", std::to_string(Iv.Actor));
+  W.raw("ts", micros(At));
+  if (!Begin && Iv.Open)
+    OS << ", \"args\": {\"note\": \"never released: the trace ends here\"}";
+  W.end();
+}
 
-  // Flow arrows, indexed by the events they start and end at.
-  std::vector<detect::HbEdge> Edges = detect::happensBeforeEdges(T);
-  std::multimap<size_t, size_t> FlowsFrom, FlowsTo; // event -> edge index
-  for (size_t K = 0; K < Edges.size(); ++K) {
-    FlowsFrom.emplace(Edges[K].From, K);
-    FlowsTo.emplace(Edges[K].To, K);
+// An interval (not a hold) once it ended, as a slice cut to the window: if
+// its actor is drawn and it began inside the window or reaches into it.
+void PerfettoWriter::Impl::interval(const Interval &Iv) {
+  if (!drawn(Iv.Actor) ||
+      !(inWindow(Iv.BeginNs) || (Iv.BeginNs < O.FromNs && Iv.EndNs >= O.FromNs)))
+    return;
+  uint64_t Begin = std::max(Iv.BeginNs, O.FromNs);
+  uint64_t End = std::min(Iv.EndNs, std::max(O.ToNs, Begin));
+  const char *Note = "";
+  if (Iv.K == Interval::Life)
+    Note = Iv.Open ? "still running when the trace ends" : "";
+  else if (Iv.Open)
+    Note = "never ended: the trace ends here";
+  else if (Iv.Cut)
+    Note = "never ended: the program was ended";
+  const char *Cat = Iv.K == Interval::Life      ? "life"
+                    : Iv.K == Interval::Blocked ? "blocked"
+                                                : "sleep";
+  slice(Iv.Actor, Begin, End - Begin, Iv.Name, Cat,
+        Iv.K == Interval::Life ? "" : fullSite(T, Iv.Site), Note);
+}
+
+// A finding as a global instant, at the time of the event before it.
+void PerfettoWriter::Impl::finding(const report::Finding &F) {
+  W.begin();
+  W.field("ph", "i", false);
+  W.field("s", "g");
+  W.field("cat", "finding");
+  W.field("name",
+          F.Message + " [" + std::string(report::ruleInfo(F.Rule).Id) + "]");
+  W.raw("pid", std::to_string(Pid));
+  W.raw("tid", std::to_string(FindingActor));
+  W.raw("ts", micros(FindingAt));
+  OS << ", \"args\": {\"rule\": ";
+  report::writeJsonString(OS, report::ruleInfo(F.Rule).Id);
+  OS << ", \"message\": ";
+  report::writeJsonString(OS, F.Message);
+  OS << ", \"location\": ";
+  report::writeJsonString(OS, locationText(F.Loc));
+  OS << ", \"notes\": [";
+  for (size_t J = 0; J < F.Notes.size(); ++J) {
+    OS << (J ? ", " : "");
+    std::string L = locationText(F.Notes[J].Loc);
+    report::writeJsonString(OS, L.empty() ? F.Notes[J].Message
+                                          : L + ": " + F.Notes[J].Message);
   }
-  // Findings: the k-th FindingBegin event carries the k-th finding; it is
-  // shown at the time of the event before it.
-  size_t NextFinding = 0;
-  // Lock holds as async slices: "b" at the outermost acquire, "e" at the
-  // release that frees the lock (or at the trace's end, "never released").
-  auto held = [&](const Interval &Iv, bool Begin, uint64_t At) {
-    W.begin();
-    W.field("ph", Begin ? "b" : "e", false);
-    W.field("cat", "held");
-    W.field("name", Iv.Name);
-    W.raw("id", std::to_string(&Iv - TL.Intervals.data() + 1));
-    W.raw("pid", std::to_string(Pid));
-    W.raw("tid", std::to_string(Iv.Actor));
-    W.raw("ts", micros(At));
-    if (!Begin && Iv.open(T))
-      OS << ", \"args\": {\"note\": \"never released: the trace ends here\"}";
-    W.end();
-  };
+  OS << "]}";
+  W.end();
+}
 
-  // An interval as a slice, cut to the window.
-  auto interval = [&](const Interval &Iv) {
-    uint64_t Begin = std::max(Ts[Iv.Begin], O.FromNs);
-    uint64_t End = std::min(TL.ns(Iv.End), std::max(O.ToNs, Begin));
-    if (Iv.K == Interval::Held)
-      return held(Iv, true, Begin);
-    const char *Note = "";
-    if (Iv.K == Interval::Life)
-      Note = Iv.open(T) ? "still running when the trace ends" : "";
-    else if (Iv.open(T))
-      Note = "never ended: the trace ends here";
-    else if (Iv.Cut)
-      Note = "never ended: the program was ended";
-    const char *Cat = Iv.K == Interval::Life      ? "life"
-                      : Iv.K == Interval::Blocked ? "blocked"
-                                                  : "sleep";
-    slice(Iv.Actor, Begin, End - Begin, Iv.Name, Cat,
-          Iv.K == Interval::Life ? "" : fullSite(T, Ev[Iv.Begin].Site), Note);
-  };
-  // Intervals that began before the window and reach into it.
-  for (const Interval &Iv : TL.Intervals)
-    if (drawn(Iv.Actor) && Ts[Iv.Begin] < O.FromNs &&
-        TL.ns(Iv.End) >= O.FromNs)
+void PerfettoWriter::Impl::event(const Event &E, uint64_t Ns) {
+  // Holds that began before the window and are still held when it starts
+  // begin at its edge.
+  if (!Crossed && Ns >= O.FromNs) {
+    Crossed = true;
+    for (const Interval *Iv : TB.openNow())
+      if (Iv->K == Interval::Held && drawn(Iv->Actor) &&
+          Iv->BeginNs < O.FromNs)
+        held(*Iv, true, O.FromNs);
+  }
+  if (E.Kind == EventKind::FindingBegin) {
+    FindingAt = I ? LastNs : 0;
+    FindingActor = E.Actor;
+  }
+  Findings.onEvent(E);
+  std::vector<report::Finding> Done = Findings.take();
+  for (const report::Finding &F : Done)
+    if (inWindow(FindingAt))
+      finding(F);
+  const trace::EventInfo *Info = trace::eventInfo(E.Kind);
+  if (!Info || Info->Cat != trace::Category::Sync)
+    return;
+  TB.onEvent(E, I, Ns);
+  Found.clear();
+  HB.onEvent(E, I, Ns, Found);
+  bool Shown = shown(E.Actor, Ns);
+  name(E.Actor); // every actor drawn has its track, in or out of the window
+  // What ends here: waits and sleeps as slices; holds.
+  for (const Interval &Iv : TB.closed()) {
+    if (Iv.K != Interval::Held) {
       interval(Iv);
-
-  for (size_t I = 0; I < N; ++I) {
-    const Event &E = Ev[I];
-    const trace::EventInfo *Info = trace::eventInfo(E.Kind);
-    if (E.Kind == EventKind::FindingBegin) {
-      uint64_t At = I ? Ts[I - 1] : 0;
-      if (NextFinding < Findings.size() && !inWindow(At))
-        ++NextFinding;
-      else if (NextFinding < Findings.size()) {
-        const report::Finding &F = Findings[NextFinding++];
-        W.begin();
-        W.field("ph", "i", false);
-        W.field("s", "g");
-        W.field("cat", "finding");
-        W.field("name", F.Message + " [" +
-                            std::string(report::ruleInfo(F.Rule).Id) + "]");
-        W.raw("pid", std::to_string(Pid));
-        W.raw("tid", std::to_string(E.Actor));
-        W.raw("ts", micros(At));
-        OS << ", \"args\": {\"rule\": ";
-        report::writeJsonString(OS, report::ruleInfo(F.Rule).Id);
-        OS << ", \"message\": ";
-        report::writeJsonString(OS, F.Message);
-        OS << ", \"location\": ";
-        report::writeJsonString(OS, locationText(F.Loc));
-        OS << ", \"notes\": [";
-        for (size_t J = 0; J < F.Notes.size(); ++J) {
-          OS << (J ? ", " : "");
-          std::string L = locationText(F.Notes[J].Loc);
-          report::writeJsonString(OS, L.empty() ? F.Notes[J].Message
-                                                : L + ": " + F.Notes[J].Message);
-        }
-        OS << "]}";
-        W.end();
-      }
       continue;
     }
-    if (!Info || Info->Cat != trace::Category::Sync)
+    if (!drawn(Iv.Actor))
       continue;
-    if (!shown(I)) {
-      // A lock released by an actor not drawn still ends its hold.
-      for (auto [It, End] = HoldEnds.equal_range(I); It != End; ++It)
-        if (drawn(It->second->Actor) && inWindow(Ts[I]))
-          held(*It->second, false, Ts[I]);
-      continue;
-    }
-    for (auto [It, End] = Begins.equal_range(I); It != End; ++It)
-      if (It->second->K != Interval::Held)
-        interval(*It->second); // holds go after the operation, below
-    // The operation itself: a slice of no length, which arrows bind to.
-    std::string What = trace::objectText(T, E);
-    slice(E.Actor, Ts[I], 0,
-          std::string(Info->Name) + (What.empty() ? "" : " " + What), "op",
-          fullSite(T, E.Site), "");
-    // Arrow ends: "f" (bound to the enclosing slice) where an edge
-    // arrives, "s" where one leaves; both ends must be drawn.
-    auto flow = [&](const std::multimap<size_t, size_t> &Ends, bool Arrives) {
-      for (auto [It, End] = Ends.equal_range(I); It != End; ++It) {
-        const detect::HbEdge &Ed = Edges[It->second];
-        if (!shown(Arrives ? Ed.From : Ed.To))
-          continue;
-        W.begin();
-        W.field("ph", Arrives ? "f" : "s", false);
-        if (Arrives)
-          W.field("bp", "e");
-        W.field("cat", "happens-before");
-        W.field("name", Ed.Label);
-        W.raw("id", std::to_string(It->second + 1));
-        W.raw("pid", std::to_string(Pid));
-        W.raw("tid", std::to_string(E.Actor));
-        W.raw("ts", micros(Ts[I]));
-        W.end();
-      }
-    };
-    flow(FlowsTo, true);
-    flow(FlowsFrom, false);
-    for (auto [It, End] = Begins.equal_range(I); It != End; ++It)
-      if (It->second->K == Interval::Held)
-        held(*It->second, true, Ts[I]);
-    for (auto [It, End] = HoldEnds.equal_range(I); It != End; ++It)
-      if (drawn(It->second->Actor))
-        held(*It->second, false, Ts[I]);
+    if (inWindow(Ns))
+      held(Iv, false, Ns); // (also when the releaser is not drawn)
+    else if (Ns > O.ToNs && Iv.BeginNs <= O.ToNs)
+      held(Iv, false, O.ToNs); // it outlasts the window
   }
-  // Holds that outlast the window (or the trace) end at its edge.
-  for (const Interval &Iv : TL.Intervals)
-    if (Iv.K == Interval::Held && drawn(Iv.Actor) &&
-        Ts[Iv.Begin] <= O.ToNs && TL.ns(Iv.End) >= O.FromNs &&
-        (Iv.open(T) || TL.ns(Iv.End) > O.ToNs))
-      held(Iv, false, std::min(Iv.open(T) ? EndTs : TL.ns(Iv.End), O.ToNs));
+  if (!Shown)
+    return;
+  // The operation itself: a slice of no length, which arrows bind to.
+  std::string What = trace::objectText(T, E);
+  slice(E.Actor, Ns, 0,
+        std::string(Info->Name) + (What.empty() ? "" : " " + What), "op",
+        fullSite(T, E.Site), "");
+  // Arrows that arrive here: "s" where the edge leaves, "f" (bound to the
+  // enclosing slice) here; both ends must be drawn.
+  for (const auto &F : Found) {
+    size_t Id = ++NextFlow;
+    if (!shown(F.From.Actor, F.From.Stamp))
+      continue;
+    for (bool Arrives : {false, true}) {
+      W.begin();
+      W.field("ph", Arrives ? "f" : "s", false);
+      if (Arrives)
+        W.field("bp", "e");
+      W.field("cat", "happens-before");
+      W.field("name", F.Label);
+      W.raw("id", std::to_string(Id));
+      W.raw("pid", std::to_string(Pid));
+      W.raw("tid", std::to_string(Arrives ? E.Actor : F.From.Actor));
+      W.raw("ts", micros(Arrives ? Ns : F.From.Stamp));
+      W.end();
+    }
+  }
+  for (const Interval &Iv : TB.opened())
+    if (Iv.K == Interval::Held)
+      held(Iv, true, Ns);
+}
+
+void PerfettoWriter::Impl::finish() {
+  const uint64_t EndNs = I ? LastNs + 1 : 0;
+  if (!Crossed)
+    for (const Interval *Iv : TB.openNow())
+      if (Iv->K == Interval::Held && drawn(Iv->Actor) &&
+          Iv->BeginNs < O.FromNs && EndNs >= O.FromNs)
+        held(*Iv, true, O.FromNs);
+  for (const Interval &Iv : TB.finish(I, EndNs)) {
+    if (Iv.K != Interval::Held)
+      interval(Iv);
+    else if (drawn(Iv.Actor) && Iv.BeginNs <= O.ToNs && EndNs >= O.FromNs)
+      held(Iv, false, std::min(EndNs, O.ToNs)); // never released
+  }
   OS << "\n]}\n";
+}
+
+PerfettoWriter::PerfettoWriter(std::ostream &OS, const trace::Trace &Tables,
+                               const PerfettoOptions &O)
+    : P(std::make_unique<Impl>(OS, Tables, O)) {
+  P->header();
+}
+
+PerfettoWriter::~PerfettoWriter() = default;
+
+void PerfettoWriter::onEvent(const Event &E) {
+  // Nanoseconds, strictly increasing (equal microseconds spread).
+  uint64_t Ns = std::max<uint64_t>(E.TimeUs * 1000, P->I ? P->LastNs + 1 : 0);
+  P->event(E, Ns);
+  P->LastNs = Ns;
+  ++P->I;
+}
+
+void PerfettoWriter::finish() { P->finish(); }
+
+void writePerfetto(std::ostream &OS, const trace::Trace &T,
+                   const PerfettoOptions &O) {
+  PerfettoWriter W(OS, T, O);
+  for (const Event &E : T.Events)
+    W.onEvent(E);
+  W.finish();
 }
 
 } // namespace weft::pictures

@@ -11,7 +11,14 @@
 // Times are microseconds since the trace started, virtual under the
 // controlled scheduler (the process is named so). Events that share a
 // microsecond are spread by nanoseconds in the order the detectors saw
-// them, so every track is in order and every arrow points forward.
+// them, so every arrow points forward.
+//
+// PerfettoWriter writes as the events go by (a trace read as a stream): an
+// operation when it comes, an interval when it ends (the format does not
+// ask for events in time order; the viewers sort them), an arrow when its
+// acquire comes, a finding when its record group ends. It holds the open
+// intervals and the pending releases (detect/HappensBefore.h), not the
+// events.
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_PICTURES_PERFETTO_H
 #define WEFT_PICTURES_PERFETTO_H
@@ -20,6 +27,7 @@
 #include "trace/Trace.h"
 
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <set>
 #include <string>
@@ -34,10 +42,27 @@ struct PerfettoOptions {
   std::set<std::string> Actors;           // actor names; empty: all
 };
 
-/// Writes \p T (and the \p Findings recorded in it, in the order of their
-/// FindingBegin events) as Trace Event Format JSON to \p OS.
+class PerfettoWriter {
+public:
+  /// Writes the header; \p Tables gives the names (its Events are not
+  /// read) and must outlive the writer.
+  PerfettoWriter(std::ostream &OS, const trace::Trace &Tables,
+                 const PerfettoOptions &O = {});
+  ~PerfettoWriter();
+  /// Each event of the trace, in order.
+  void onEvent(const trace::Event &E);
+  /// Writes what is still open at the end of the trace and closes the JSON.
+  void finish();
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> P;
+};
+
+/// Writes the whole trace \p T (with the findings recorded in it) as
+/// Trace Event Format JSON to \p OS.
 void writePerfetto(std::ostream &OS, const trace::Trace &T,
-                   const std::vector<report::Finding> &Findings,
                    const PerfettoOptions &O = {});
 
 } // namespace weft::pictures

@@ -60,43 +60,45 @@ void writeFinding(trace::TraceWriter &W, const Finding &F, uint16_t Actor,
   W.appendMany(Group.data(), Group.size());
 }
 
-std::vector<Finding> findingsInTrace(const trace::Trace &T) {
-  std::vector<Finding> Out;
-  std::optional<Finding> Open;
-  for (const trace::Event &E : T.Events) {
-    switch (E.Kind) {
-    case EventKind::FindingBegin: {
-      Open.reset(); // a group without its end is incomplete: drop it
-      if (E.Object >= static_cast<uint32_t>(RuleId::NumRules))
-        break; // a rule this weft does not know
-      Finding F;
-      F.Rule = static_cast<RuleId>(E.Object);
-      F.Sev = E.Flags <= static_cast<uint8_t>(Severity::Error)
-                  ? static_cast<Severity>(E.Flags)
-                  : ruleInfo(F.Rule).DefaultSeverity;
-      F.Loc = locationOf(T, E.Site);
-      F.Origin = "runtime";
-      Open = std::move(F);
-      break;
-    }
-    case EventKind::FindingMessage:
-      if (Open)
-        Open->Message = stringOf(T, E.Object);
-      break;
-    case EventKind::FindingRelated:
-      if (Open)
-        Open->Notes.push_back({locationOf(T, E.Site), stringOf(T, E.Object)});
-      break;
-    case EventKind::FindingEnd:
-      if (Open)
-        Out.push_back(std::move(*Open));
-      Open.reset();
-      break;
-    default:
-      break;
-    }
+void FindingCollector::onEvent(const trace::Event &E) {
+  switch (E.Kind) {
+  case EventKind::FindingBegin: {
+    Open.reset(); // a group without its end is incomplete: drop it
+    if (E.Object >= static_cast<uint32_t>(RuleId::NumRules))
+      break; // a rule this weft does not know
+    Finding F;
+    F.Rule = static_cast<RuleId>(E.Object);
+    F.Sev = E.Flags <= static_cast<uint8_t>(Severity::Error)
+                ? static_cast<Severity>(E.Flags)
+                : ruleInfo(F.Rule).DefaultSeverity;
+    F.Loc = locationOf(T, E.Site);
+    F.Origin = "runtime";
+    Open = std::move(F);
+    break;
   }
-  return Out;
+  case EventKind::FindingMessage:
+    if (Open)
+      Open->Message = stringOf(T, E.Object);
+    break;
+  case EventKind::FindingRelated:
+    if (Open)
+      Open->Notes.push_back({locationOf(T, E.Site), stringOf(T, E.Object)});
+    break;
+  case EventKind::FindingEnd:
+    if (Open)
+      Out.push_back(std::move(*Open));
+    Open.reset();
+    break;
+  default:
+    break;
+  }
+}
+
+std::vector<Finding> findingsInTrace(const trace::Trace &T) {
+  FindingCollector C(T);
+  for (const trace::Event &E : T.Events)
+    C.onEvent(E);
+  return C.take();
 }
 
 } // namespace weft::report

@@ -10,6 +10,8 @@
 #include "report/Finding.h"
 #include "trace/Trace.h"
 
+#include <optional>
+
 namespace weft::report {
 
 /// \p AfterSeq: the sequence number of the event that led to it (the
@@ -19,6 +21,20 @@ void writeFinding(trace::TraceWriter &W, const Finding &F, uint16_t Actor,
 /// The findings recorded in \p T, in event order. A group cut off by damage
 /// is dropped.
 std::vector<Finding> findingsInTrace(const trace::Trace &T);
+
+/// The same, fed one event at a time (a trace read as a stream): \p T
+/// gives the names (its Events are not read).
+class FindingCollector {
+public:
+  explicit FindingCollector(const trace::Trace &T) : T(T) {}
+  void onEvent(const trace::Event &E);
+  std::vector<Finding> take() { return std::move(Out); }
+
+private:
+  const trace::Trace &T;
+  std::vector<Finding> Out;
+  std::optional<Finding> Open;
+};
 
 } // namespace weft::report
 

@@ -51,13 +51,17 @@ bool haveHardware() {
 
 } // namespace
 
-uint32_t crc32c(const void *Data, size_t Size) {
+uint32_t crc32cExtend(uint32_t Crc, const void *Data, size_t Size) {
   const auto *P = static_cast<const unsigned char *>(Data);
 #if defined(__x86_64__)
   if (haveHardware())
-    return ~crcHardware(~0u, P, Size);
+    return ~crcHardware(~Crc, P, Size);
 #endif
-  return ~crcTable(~0u, P, Size);
+  return ~crcTable(~Crc, P, Size);
+}
+
+uint32_t crc32c(const void *Data, size_t Size) {
+  return crc32cExtend(0, Data, Size);
 }
 
 } // namespace weft::trace

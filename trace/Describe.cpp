@@ -82,20 +82,26 @@ std::string eventText(const Trace &T, const Event &E) {
   return S;
 }
 
+void LastEvents::note(const Event &E, size_t Position) {
+  const EventInfo *Info = eventInfo(E.Kind);
+  if (!Info || Info->Cat != Category::Sync || E.Kind == EventKind::Schedule)
+    return;
+  auto &Q = Last[E.Actor];
+  Q.emplace_back(Position, E);
+  if (Q.size() > N)
+    Q.erase(Q.begin());
+}
+
 std::map<uint32_t, std::vector<size_t>> lastEventsOfEachActor(const Trace &T,
                                                               size_t N) {
-  std::map<uint32_t, std::vector<size_t>> Last;
-  for (size_t I = 0; I < T.Events.size(); ++I) {
-    const EventInfo *Info = eventInfo(T.Events[I].Kind);
-    if (!Info || Info->Cat != Category::Sync ||
-        T.Events[I].Kind == EventKind::Schedule)
-      continue;
-    std::vector<size_t> &Q = Last[T.Events[I].Actor];
-    Q.push_back(I);
-    if (Q.size() > N)
-      Q.erase(Q.begin());
-  }
-  return Last;
+  LastEvents L(N);
+  for (size_t I = 0; I < T.Events.size(); ++I)
+    L.note(T.Events[I], I);
+  std::map<uint32_t, std::vector<size_t>> Out;
+  for (const auto &[Actor, Q] : L.byActor())
+    for (const auto &[Position, E] : Q)
+      Out[Actor].push_back(Position);
+  return Out;
 }
 
 } // namespace weft::trace

@@ -30,6 +30,22 @@ std::string eventText(const Trace &T, const Event &E);
 /// of a program that crashed or was killed.
 std::map<uint32_t, std::vector<size_t>> lastEventsOfEachActor(const Trace &T,
                                                               size_t N);
+/// The same for events seen one at a time (a trace read as a stream): the
+/// last \p N operations of each actor, with their positions in the stream.
+class LastEvents {
+public:
+  explicit LastEvents(size_t N) : N(N) {}
+  void note(const Event &E, size_t Position);
+  /// By actor id, oldest first.
+  const std::map<uint32_t, std::vector<std::pair<size_t, Event>>> &
+  byActor() const {
+    return Last;
+  }
+
+private:
+  size_t N;
+  std::map<uint32_t, std::vector<std::pair<size_t, Event>>> Last;
+};
 
 } // namespace weft::trace
 

@@ -9,7 +9,9 @@
 // the rest become Events in the order of their sequence numbers (the order
 // the online detectors saw; see Block in Events.def), each with the time of
 // its block's Clock. It never crashes on a damaged file:
-// it stops at the damage and says where in Trace::Damage.
+// it stops at the damage and says where in Trace::Damage. It keeps every
+// event in memory; TraceReader (TraceReader.h), which it is a loop over,
+// hands them out one at a time in bounded memory.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_TRACE_TRACE_H

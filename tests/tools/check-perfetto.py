@@ -5,8 +5,10 @@
 Fails (exit 1, a line saying what) unless:
   - the file is one JSON object with a traceEvents array;
   - every track (pid, tid) that has events is named (thread_name metadata);
-  - complete slices ("X") have ts >= 0 and dur >= 0, come in time order on
-    each track, and nest (a slice that starts inside another ends inside it);
+  - complete slices ("X") have ts >= 0 and dur >= 0 and, on each track in
+    time order (longest first among those that start together; the format
+    does not ask for file order, and weft writes a slice when it ends), nest
+    (a slice that starts inside another ends inside it);
   - every flow id has exactly one start ("s") and one end ("f"), the end not
     earlier than the start, each bound to a slice starting at its ts on its
     track (what the viewers draw the arrow between), on different tracks;
@@ -77,6 +79,7 @@ def main():
     for track, evs in slices.items():
         stack = []  # ends of the open slices that have a length
         last = -1.0
+        evs = sorted(evs, key=lambda ev: (ev["ts"], -ev["dur"]))
         for ev in evs:
             ts, dur = ev["ts"], ev["dur"]
             end = ts + dur

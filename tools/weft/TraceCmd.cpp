@@ -5,6 +5,7 @@
 #include "report/TraceFindings.h"
 #include "trace/Describe.h"
 #include "trace/Trace.h"
+#include "trace/TraceReader.h"
 
 #include <chrono>
 #include <cinttypes>
@@ -70,13 +71,16 @@ private:
   Clock::time_point Start;
 };
 
-bool load(const std::string &Path, trace::Trace &T) {
+/// Opens \p Path for reading as a stream: the tables are read, the events
+/// come from R.next() (memory bounded by actors and objects, not events).
+bool open(const std::string &Path, trace::TraceReader &R,
+          ReadProgress &Progress) {
   std::string Err;
-  ReadProgress Progress(Path);
-  bool Ok = trace::readTrace(
-      Path, T, Err, [&](uint64_t Done, uint64_t Total) { Progress(Done, Total); });
-  Progress.finish();
+  bool Ok = R.open(Path, Err, [&](uint64_t Done, uint64_t Total) {
+    Progress(Done, Total);
+  });
   if (!Ok) {
+    Progress.finish();
     std::cerr << "weft: error: " << Path << ": " << Err << "\n";
     return false;
   }
@@ -92,20 +96,23 @@ void damageNote(const std::string &Path, const trace::Trace &T) {
 /// A trace its writer never closed: the program crashed, was killed (or
 /// is still running). Says so, with the last event of each actor: where
 /// each one was when the program ended.
-void uncleanNote(const std::string &Path, const trace::Trace &T) {
+void uncleanNote(const std::string &Path, const trace::Trace &T,
+                 uint64_t Events, const trace::LastEvents &Last) {
   std::cerr << "weft: error: " << Path
             << ": the program did not end cleanly (it crashed, was killed, "
                "or is still running); the trace holds "
-            << T.Events.size() << " event(s) up to then\n";
-  for (const auto &[Actor, Last] : trace::lastEventsOfEachActor(T, 1))
+            << Events << " event(s) up to then\n";
+  for (const auto &[Actor, Q] : Last.byActor())
     std::cerr << "  last event of " << shortActor(T, Actor) << ": "
-              << trace::eventText(T, T.Events[Last.back()]) << "\n";
+              << trace::eventText(T, Q.back().second) << "\n";
 }
 
 int show(const std::string &Path, bool Times) {
-  trace::Trace T;
-  if (!load(Path, T))
+  trace::TraceReader Reader;
+  ReadProgress Progress(Path);
+  if (!open(Path, Reader, Progress))
     return ExitUsage;
+  const trace::Trace &T = Reader.info();
   const trace::FileHeader &H = T.Header;
   std::string Strategy(H.Strategy, strnlen(H.Strategy, sizeof H.Strategy));
   std::string Program(H.Program, strnlen(H.Program, sizeof H.Program));
@@ -138,7 +145,9 @@ int show(const std::string &Path, bool Times) {
                 "time ms", "actor", "event", "object", "site");
   std::cout << Line;
   size_t Shown = 0;
-  for (const trace::Event &E : T.Events) {
+  report::FindingCollector Findings(T);
+  for (trace::Event E; Reader.next(E);) {
+    Findings.onEvent(E);
     const trace::EventInfo *Info = trace::eventInfo(E.Kind);
     if (!Info || Info->Cat != trace::Category::Sync)
       continue;
@@ -152,11 +161,12 @@ int show(const std::string &Path, bool Times) {
     std::cout << Line;
     ++Shown;
   }
+  Progress.finish();
   std::cout << "(" << Shown << " events)\n";
   if (T.Holes)
     std::cout << T.Holes << " empty slot(s) left by writers that were killed\n";
   report::Report R;
-  R.Findings = report::findingsInTrace(T);
+  R.Findings = Findings.take();
   std::cout << "\n" << R.Findings.size() << " finding(s) recorded"
             << (R.Findings.empty() ? "" : ":") << "\n";
   std::cout.flush();
@@ -169,18 +179,28 @@ int show(const std::string &Path, bool Times) {
 }
 
 int check(const std::string &Path, report::Format Fmt) {
-  trace::Trace T;
-  if (!load(Path, T))
+  trace::TraceReader Reader;
+  ReadProgress Progress(Path);
+  if (!open(Path, Reader, Progress))
     return ExitUsage;
+  const trace::Trace &T = Reader.info();
+  detect::TraceCheck Check(T);
+  trace::LastEvents Last(1);
+  size_t Position = 0;
+  for (trace::Event E; Reader.next(E); ++Position) {
+    Check.onEvent(E);
+    Last.note(E, Position);
+  }
+  Progress.finish();
   report::Report R;
   R.Tool = "weft trace check";
-  R.Findings = detect::checkTrace(T);
+  R.Findings = Check.take();
   report::normalize(R);
   emitReport(R, Fmt, "");
   damageNote(Path, T);
   bool Unclean = !T.closedCleanly();
   if (Unclean)
-    uncleanNote(Path, T);
+    uncleanNote(Path, T, Reader.eventCount(), Last);
   return R.Findings.empty() && T.Damage.empty() && !Unclean ? ExitClean
                                                            : ExitFindings;
 }

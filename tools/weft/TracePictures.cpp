@@ -11,6 +11,7 @@
 #include "pictures/Perfetto.h"
 #include "report/TraceFindings.h"
 #include "trace/Trace.h"
+#include "trace/TraceReader.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -122,15 +123,30 @@ std::optional<int> parse(const Args &A, std::string_view Sub,
   return std::nullopt;
 }
 
+void damageWarning(const std::string &Path, const trace::Trace &T) {
+  if (!T.Damage.empty())
+    std::cerr << "weft: warning: " << Path << ": " << T.Damage
+              << " (the picture shows the events before it)\n";
+}
+
+/// Opens \p Path to be read as a stream (TraceReader).
+bool open(const std::string &Path, trace::TraceReader &R) {
+  std::string Err;
+  if (!R.open(Path, Err)) {
+    std::cerr << "weft: error: " << Path << ": " << Err << "\n";
+    return false;
+  }
+  damageWarning(Path, R.info());
+  return true;
+}
+
 bool load(const std::string &Path, trace::Trace &T) {
   std::string Err;
   if (!trace::readTrace(Path, T, Err)) {
     std::cerr << "weft: error: " << Path << ": " << Err << "\n";
     return false;
   }
-  if (!T.Damage.empty())
-    std::cerr << "weft: warning: " << Path << ": " << T.Damage
-              << " (the picture shows the events before it)\n";
+  damageWarning(Path, T);
   return true;
 }
 
@@ -184,9 +200,11 @@ int traceExport(const Args &A) {
   PictureArgs P;
   if (auto Err = parse(A, "trace export", {"perfetto"}, P))
     return *Err;
-  trace::Trace T;
-  if (!load(P.File, T))
+  // Read as a stream: memory bounded by actors and objects, not events.
+  trace::TraceReader Reader;
+  if (!open(P.File, Reader))
     return ExitUsage;
+  const trace::Trace &T = Reader.info();
   for (const std::string &Name : P.Window.Actors) {
     bool Known = false;
     for (const auto &[Id, Info] : T.Actors)
@@ -212,7 +230,10 @@ int traceExport(const Args &A) {
     }
   }
   std::ostream &OS = P.Out.empty() ? std::cout : File;
-  pictures::writePerfetto(OS, T, report::findingsInTrace(T), P.Window);
+  pictures::PerfettoWriter W(OS, T, P.Window);
+  for (trace::Event E; Reader.next(E);)
+    W.onEvent(E);
+  W.finish();
   OS.flush();
   if (!OS) {
     std::cerr << "weft: error: cannot write "
@@ -229,11 +250,16 @@ int traceGraph(const Args &A) {
   PictureArgs P;
   if (auto Err = parse(A, "trace graph", {"dot", "svg"}, P))
     return *Err;
-  trace::Trace T;
-  if (!load(P.File, T))
+  // Read as a stream: the graphs are bounded by actors and locks.
+  trace::TraceReader Reader;
+  if (!open(P.File, Reader))
     return ExitUsage;
+  const trace::Trace &T = Reader.info();
+  pictures::GraphsDotWriter Graphs(T);
+  for (trace::Event E; Reader.next(E);)
+    Graphs.onEvent(E);
   std::ostringstream OS;
-  pictures::writeGraphsDot(OS, T);
+  Graphs.write(OS);
   std::string Text = OS.str();
   if (P.Format == "svg")
     if (std::optional<std::string> Svg = toSvg(Text))
@@ -282,7 +308,7 @@ bool writeRunPictures(const std::string &TracePath, const std::string &Dir) {
   pictures::HtmlOptions O;
   O.TracePath = TracePath;
   pictures::writeHtmlReport(Html, T, Findings, O);
-  pictures::writePerfetto(Json, T, Findings);
+  pictures::writePerfetto(Json, T);
   pictures::writeGraphsDot(Dot, T);
   if (!writeOut(Base + ".html", Html.str()) ||
       !writeOut(Base + ".json", Json.str()) ||
