@@ -72,8 +72,36 @@ void FunctionAnalyzer::recordExit(const CFGBlock *Pred, const State &St) {
   }
 }
 
+bool FunctionAnalyzer::reaches(unsigned From, unsigned To) {
+  if (From == To)
+    return true; // in one block: (most likely) in order
+  auto [It, New] = Reach.try_emplace(From);
+  std::vector<bool> &Seen = It->second;
+  if (New) {
+    Seen.assign(Graph->getNumBlockIDs(), false);
+    std::vector<const CFGBlock *> Work;
+    for (const CFGBlock *B : *Graph)
+      if (B->getBlockID() == From)
+        Work.push_back(B);
+    while (!Work.empty()) {
+      const CFGBlock *B = Work.back();
+      Work.pop_back();
+      for (const CFGBlock *S : B->succs())
+        if (S && !Seen[S->getBlockID()]) {
+          Seen[S->getBlockID()] = true;
+          Work.push_back(S);
+        }
+    }
+  }
+  return To < Seen.size() && Seen[To];
+}
+
 void FunctionAnalyzer::finish() {
-  ProgramFacts &F = TU.Facts;
+  // A specialised summary's facts go to a scratch table: the general
+  // analysis of the body has them all.
+  ProgramFacts Scratch;
+  ProgramFacts &F = SummaryOnly ? Scratch : TU.Facts;
+  const LockTable &Locks = TU.Facts.Locks;
   std::string Name = functionName(FD);
   std::string Id = functionId(FD);
   bool ReturnsValue = !FD->getReturnType()->isVoidType();
@@ -83,8 +111,8 @@ void FunctionAnalyzer::finish() {
   for (auto It = Edges.begin(); It != Edges.end();) {
     auto [A, B] = It->first;
     auto Rev = Edges.find({B, A});
-    if (Rev != Edges.end() && F.Locks.path(A).parametric() &&
-        F.Locks.path(B).parametric()) {
+    if (Rev != Edges.end() && Locks.path(A).parametric() &&
+        Locks.path(B).parametric()) {
       Edges.erase(Rev);
       It = Edges.erase(It);
     } else {
@@ -93,7 +121,7 @@ void FunctionAnalyzer::finish() {
   }
   for (auto &[K, E] : Edges) {
     F.Edges.push_back(E);
-    if (F.Locks.path(E.From).parametric() || F.Locks.path(E.To).parametric())
+    if (Locks.path(E.From).parametric() || Locks.path(E.To).parametric())
       Sum.ParamEdges.push_back(E);
   }
 
@@ -133,7 +161,7 @@ void FunctionAnalyzer::finish() {
     H.FromTry = O.FromTry;
     H.ReturnsValue = ReturnsValue;
     if (H.HeldOnEveryExit &&
-        F.Locks.path(H.Lock).Root != RootKind::Local) {
+        Locks.path(H.Lock).Root != RootKind::Local) {
       auto [It, New] = OnReturn.try_emplace(H.Lock);
       if (New || locLess(H.AcquiredAt, It->second.Site))
         It->second = Summary::Held{H.Lock, H.AcquiredAt, H.Via, H.FromTry};
@@ -152,9 +180,14 @@ void FunctionAnalyzer::finish() {
     RF.Function = Name;
     RF.FunctionId = Id;
     RF.HeldOnSomePath = R.Held;
-    RF.Parametric = F.Locks.path(K.second).parametric();
+    RF.Parametric = Locks.path(K.second).parametric();
+    // A second release: an acquisition of the lock here reaches it (not
+    // one on another arm: `switch (mode) { case HOLD: lock; case LETGO:
+    // unlock; }` releases the caller's lock).
     for (auto &[AK, AO] : Acq)
-      RF.AcquiredInFunction |= AK.second == K.second;
+      RF.AcquiredInFunction |=
+          AK.second == K.second &&
+          reaches(SiteBlock[AK.first], SiteBlock[K.first]);
     // Lets go of the caller's lock and takes it back for every exit
     // (`Unlock(); ...; Lock();`): the release is of the caller's lock.
     if (ReleasedUnheld.count(K.second) && HeldEverywhere(K.second))
@@ -163,7 +196,7 @@ void FunctionAnalyzer::finish() {
   }
   for (LockKey L : ReleasedUnheld) {
     Sum.Releases.push_back(L);
-    F.ReleasedUnheld.insert(F.Locks.path(L).key());
+    F.ReleasedUnheld.insert(Locks.path(L).key());
   }
   for (auto &[K, A] : MayAcquire) {
     Summary::Acquire Copy = A;

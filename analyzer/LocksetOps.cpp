@@ -66,6 +66,7 @@ void FunctionAnalyzer::acquire(State &St, LockKey L, RawLoc Site,
 
 void FunctionAnalyzer::observeAcquire(const State &St, RawLoc Site, LockKey L,
                                       uint32_t Via) {
+  SiteBlock.emplace(Site, CurBlock);
   AcqObs &O = Acq[{Site, L}];
   O.Via = Via;
   bool Held = false;
@@ -380,6 +381,7 @@ void FunctionAnalyzer::onCall(const CallExpr *CE, State &St) {
                                    [&](const HeldLock &H) {
                                      return H.Guard == V && H.Lock == L;
                                    });
+          SiteBlock.emplace(Site, CurBlock);
           RelObs &R = Rel[{Site, L}];
           (Owned ? R.Held : R.NotHeld) = true;
         }
@@ -431,7 +433,11 @@ void FunctionAnalyzer::onCall(const CallExpr *CE, State &St) {
     if (onCapabilityCall(Callee, Object, Args, Site, nullptr, St))
       return;
   }
-  if (const Summary *S = TU.summaryFor(Callee))
+  // Constant arguments the callee branches on: its summary for them.
+  const Summary *S = nullptr;
+  if (ConstArgs C = constArgs(CE, Callee, TU.Ctx); !C.empty())
+    S = TU.specialised(Callee, C);
+  if (S || (S = TU.summaryFor(Callee)))
     applySummary(CE, Callee, *S, St);
 }
 

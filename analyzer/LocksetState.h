@@ -41,6 +41,11 @@ constexpr size_t MaxHeldDepth = 4; // recursive re-acquisitions tracked
 constexpr unsigned MaxCallDepth = 200;
 constexpr size_t MaxSummaryItems = 256;
 constexpr size_t MaxVia = 4; // call-chain notes kept (outermost first)
+constexpr size_t MaxSpecialisations = 8; // summaries by constants, per function
+
+/// The constant arguments a summary is specialised for (LocksetConsts.cpp):
+/// (parameter index, value), by index.
+using ConstArgs = std::vector<std::pair<unsigned, int64_t>>;
 
 using RawLoc = clang::SourceLocation::UIntTy;
 
@@ -195,7 +200,15 @@ struct Summary {
 /// applies the summary another unit left here. Lock keys are the run's
 /// LockTable's (one table for every unit), so summaries need no renaming.
 struct SummaryBank {
+  /// By function id; specialised summaries by specKey().
   std::map<std::string, Summary> ById;
+  /// The parameters a function's specialised summaries are by (function
+  /// id -> parameter indices): its tested enum / bool parameters.
+  std::map<std::string, std::vector<unsigned>> Branching;
+  static std::string specKey(const std::string &Id, const ConstArgs &C);
+  /// What a unit saw under \p Key (UnitLink::Seen): a summary's signature,
+  /// or for "?id" the parameters id's summaries are specialised by.
+  std::string observe(const std::string &Key) const;
   /// What a caller can observe of a summary, as a string ("" for none or
   /// one that does nothing to locks): a unit is analyzed again when a
   /// signature it saw has changed.
