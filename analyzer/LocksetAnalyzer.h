@@ -100,7 +100,9 @@ private:
   void orderBefore(const State &St, LockKey L, const report::Location &At,
                    const std::vector<report::Related> &Via,
                    const std::set<LockKey> *Batch);
-  void addEdge(LockKey From, LockKey To, detect::LockEdgeInfo Info);
+  /// \p Runner: the function whose thread forms it (default: this one).
+  void addEdge(LockKey From, LockKey To, detect::LockEdgeInfo Info,
+               const std::string &Runner = "");
   std::optional<LockKey> lockOf(const clang::Expr *E);
   const clang::VarDecl *guardVar(const clang::Expr *Object) const;
 

@@ -192,7 +192,7 @@ void FunctionAnalyzer::startThread(const Expr *Callable,
   // (Starting a thread is not a call: the target's own exits are its own.)
   for (const OrderEdge &E : S->ParamEdges)
     if (auto R = renameEdge(E, nullptr, Args, Through))
-      addEdge(R->From, R->To, std::move(R->Info));
+      addEdge(R->From, R->To, std::move(R->Info), functionId(Target));
 }
 
 } // namespace weft::analyzer::lockset

@@ -120,6 +120,9 @@ void FunctionAnalyzer::finish() {
     }
   }
   for (auto &[K, E] : Edges) {
+    if (E.FunctionId.empty())
+      E.FunctionId = Id;
+    E.Where = E.Info.Via.empty() ? E.Info.AcquiredAt : E.Info.Via.front().Loc;
     F.Edges.push_back(E);
     if (Locks.path(E.From).parametric() || Locks.path(E.To).parametric())
       Sum.ParamEdges.push_back(E);

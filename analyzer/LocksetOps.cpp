@@ -173,13 +173,14 @@ void FunctionAnalyzer::release(State &St, LockKey L) {
 }
 
 void FunctionAnalyzer::addEdge(LockKey From, LockKey To,
-                               detect::LockEdgeInfo Info) {
+                               detect::LockEdgeInfo Info,
+                               const std::string &Runner) {
   if (From == To)
     return;
   auto [It, New] = Edges.try_emplace({From, To});
   OrderEdge &E = It->second;
   if (New) {
-    E = OrderEdge{From, To, std::move(Info)};
+    E = OrderEdge{From, To, std::move(Info), Runner, {}};
     return;
   }
   std::set<LockKey> Common;
