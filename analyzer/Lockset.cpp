@@ -93,6 +93,8 @@ std::string SummaryBank::signature(const Summary *S) {
     R += "q" + std::to_string(L) + ",";
   for (const OrderEdge &E : S->ParamEdges)
     R += "e" + std::to_string(E.From) + ">" + std::to_string(E.To) + ",";
+  if (S->ReturnsLock)
+    R += "R" + std::to_string(*S->ReturnsLock) + (S->ReturnsTry ? "t" : "");
   return R;
 }
 

@@ -147,6 +147,7 @@ private:
 
   // exits and results (LocksetFacts.cpp)
   void recordExit(const clang::CFGBlock *Pred, const State &St);
+  void noteReturned(const clang::ReturnStmt *R, const State &St);
   void finish();
 
   TUAnalyzer &TU;
@@ -198,6 +199,10 @@ private:
   };
   std::map<std::pair<LockKey, RawLoc>, ExitObs> ExitHeld;
   std::vector<State> ExitStates;
+  /// What the returns return: the locks returned held, whether a return
+  /// returns null, whether one returns something else (LocksetFacts.cpp).
+  std::set<LockKey> ReturnedHeld;
+  bool ReturnsNull = false, ReturnsOther = false;
   std::map<std::pair<LockKey, LockKey>, OrderEdge> Edges;
   std::map<LockKey, Summary::Acquire> MayAcquire; // one witness per lock
 };

@@ -34,6 +34,7 @@ void FunctionAnalyzer::recordExit(const CFGBlock *Pred, const State &St) {
           EP.Kind = ExitKind::Return;
           EP.Loc = TU.loc(R->getBeginLoc());
           Found = true;
+          noteReturned(R, St);
           break;
         }
         if (const auto *T = dyn_cast<CXXThrowExpr>(S->getStmt())) {
@@ -70,6 +71,25 @@ void FunctionAnalyzer::recordExit(const CFGBlock *Pred, const State &St) {
     O.FromTry |= H.FromTry;
     O.Via = H.Via;
   }
+}
+
+void FunctionAnalyzer::noteReturned(const ReturnStmt *R, const State &St) {
+  const Expr *V = R->getRetValue();
+  if (!V || !V->getType()->isPointerType())
+    return;
+  if (V->isNullPointerConstant(TU.Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+    ReturnsNull = true;
+    return;
+  }
+  auto L = lockOf(V);
+  bool Held = L && std::any_of(St.Held.begin(), St.Held.end(),
+                               [&](const HeldLock &H) {
+                                 return H.Lock == *L && H.Site && !H.Guard;
+                               });
+  if (Held)
+    ReturnedHeld.insert(*L);
+  else
+    ReturnsOther = true;
 }
 
 bool FunctionAnalyzer::reaches(unsigned From, unsigned To) {
@@ -174,6 +194,10 @@ void FunctionAnalyzer::finish() {
       F.HeldAtExit.push_back(std::move(H));
   }
   Sum.Requires.assign(EntryHeld.begin(), EntryHeld.end());
+  if (ReturnedHeld.size() == 1 && !ReturnsOther) {
+    Sum.ReturnsLock = *ReturnedHeld.begin();
+    Sum.ReturnsTry = ReturnsNull;
+  }
   for (auto &[L, H] : OnReturn)
     Sum.HeldOnReturn.push_back(H);
   for (auto &[K, R] : Rel) {

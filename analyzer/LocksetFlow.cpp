@@ -125,6 +125,12 @@ CondKey condKey(const Expr *Cond, const Stmt *Term, const ApiModel &Model,
       E = U->getSubExpr();
       continue;
     }
+    // `if ((l = f()))` tests what it assigned.
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign) {
+      E = BO->getLHS();
+      continue;
+    }
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
         BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
       const Expr *Other = nullptr;

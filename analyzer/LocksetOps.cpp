@@ -440,6 +440,13 @@ void FunctionAnalyzer::onCall(const CallExpr *CE, State &St) {
     S = TU.specialised(Callee, C);
   if (S || (S = TU.summaryFor(Callee)))
     applySummary(CE, Callee, *S, St);
+  // A lock it returns when it returns non-null: held once the result is
+  // tested (a function that always returns it held: HeldOnReturn).
+  if (S && S->ReturnsLock) {
+    std::vector<const Expr *> Args(CE->arg_begin(), CE->arg_end());
+    if (auto L = substitute(*S->ReturnsLock, Object, Args); L && S->ReturnsTry)
+      St.addPending(PendingTry{CE, true, *L, Site, nullptr, true, 0});
+  }
 }
 
 } // namespace weft::analyzer::lockset

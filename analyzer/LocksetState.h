@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -82,9 +83,14 @@ struct State {
   std::vector<HeldLock> Held;                                  // sorted
   std::vector<std::pair<const clang::VarDecl *, bool>> Known;  // sorted
   std::vector<PendingTry> Pending;                             // sorted
+  /// Local pointers holding a lock a call returned (`void *l =
+  /// item_trylock(hv)`): a callee releasing its parameter releases it.
+  std::vector<std::pair<const clang::VarDecl *, LockKey>> Aliases; // sorted
   bool Imprecise = false;
 
-  auto tie() const { return std::tie(Held, Known, Pending, Imprecise); }
+  auto tie() const {
+    return std::tie(Held, Known, Pending, Aliases, Imprecise);
+  }
   bool operator<(const State &O) const { return tie() < O.tie(); }
   bool operator==(const State &O) const { return tie() == O.tie(); }
 
@@ -106,12 +112,19 @@ struct State {
     return nullptr;
   }
   void setKnown(const clang::VarDecl *V, bool B) {
-    forget(V);
+    std::erase_if(Known, [&](const auto &P) { return P.first == V; });
     auto P = std::make_pair(V, B);
     Known.insert(std::upper_bound(Known.begin(), Known.end(), P), P);
   }
   void forget(const clang::VarDecl *V) {
     std::erase_if(Known, [&](const auto &P) { return P.first == V; });
+    std::erase_if(Aliases, [&](const auto &P) { return P.first == V; });
+  }
+  std::optional<LockKey> alias(const clang::VarDecl *V) const {
+    for (const auto &[K, L] : Aliases)
+      if (K == V)
+        return L;
+    return std::nullopt;
   }
   PendingTry *pending(const void *Key) {
     for (PendingTry &P : Pending)
@@ -135,6 +148,8 @@ struct State {
     Copy.Key = To;
     Copy.KeyIsCall = false;
     addPending(Copy);
+    auto A = std::make_pair(static_cast<const clang::VarDecl *>(To), Copy.Lock);
+    Aliases.insert(std::upper_bound(Aliases.begin(), Aliases.end(), A), A);
   }
 };
 
@@ -168,6 +183,9 @@ inline State meet(const State &A, const State &B) {
   for (const PendingTry &P : A.Pending)
     if (std::find(B.Pending.begin(), B.Pending.end(), P) != B.Pending.end())
       R.Pending.push_back(P);
+  for (const auto &P : A.Aliases)
+    if (std::find(B.Aliases.begin(), B.Aliases.end(), P) != B.Aliases.end())
+      R.Aliases.push_back(P);
   return R;
 }
 
@@ -191,6 +209,11 @@ struct Summary {
   std::vector<LockKey> Releases;     // caller's locks it releases
   std::vector<LockKey> Requires;     // held on entry (REQUIRES, AssertHeld)
   std::vector<OrderEdge> ParamEdges; // edges naming a parameter or `this`
+  /// The lock a pointer-returning function returns, held (every non-null
+  /// return returns it held; ReturnsTry: some return is null, so a
+  /// non-null result means acquired, like a try-lock).
+  std::optional<LockKey> ReturnsLock;
+  bool ReturnsTry = false;
   bool Ready = false;
   bool InProgress = false;
 };
