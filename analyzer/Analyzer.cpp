@@ -442,9 +442,7 @@ bool analyze(const Options &Opts, report::Report &Out, std::string &Error) {
       if (!Units[I].Analyzed)
         continue;
       for (const auto &[Id, Sig] : Units[I].Link.Seen) {
-        auto It = Run.Bank.ById.find(Id);
-        if (lockset::SummaryBank::signature(
-                It == Run.Bank.ById.end() ? nullptr : &It->second) != Sig) {
+        if (Run.Bank.observe(Id) != Sig) {
           Again.push_back(I);
           break;
         }

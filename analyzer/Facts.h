@@ -115,6 +115,12 @@ struct HeldAtExitFact {
 struct OrderEdge {
   LockKey From = 0, To = 0;
   detect::LockEdgeInfo Info;
+  /// The function whose code forms the edge (a thread's target for the
+  /// edges of a thread started with arguments), and where in it: the
+  /// second acquisition or the call that leads to it. The threads that can
+  /// run that function are the ones that can form the edge.
+  std::string FunctionId;
+  report::Location Where;
 };
 
 // ---- data races and the course's slips (Races.cpp, Threads.cpp) ------------
@@ -169,6 +175,8 @@ struct FunctionData {
   std::string Id, Name;
   std::vector<DataAccess> Accesses;
   std::vector<DataCall> Calls;
+  /// Joins of a named thread handle here: (handle key, site).
+  std::vector<std::pair<std::string, report::Location>> Joins;
 };
 
 /// A thread (or task, or process) started somewhere.
@@ -179,6 +187,7 @@ struct ThreadActor {
   std::string How;                // "std::thread", "pthread_create", ...
   BindingSet Bind;
   std::string Parent;             // function id of the starting function
+  std::string Handle;             // its handle's key ("" unknown)
   bool SelfParallel = false;      // several instances may run at once
   bool Process = false;           // own memory: shares nothing
   std::vector<uint32_t> ParallelWith; // same parent, may overlap (sorted)

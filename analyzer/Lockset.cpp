@@ -93,6 +93,8 @@ std::string SummaryBank::signature(const Summary *S) {
     R += "q" + std::to_string(L) + ",";
   for (const OrderEdge &E : S->ParamEdges)
     R += "e" + std::to_string(E.From) + ">" + std::to_string(E.To) + ",";
+  if (S->ReturnsLock)
+    R += "R" + std::to_string(*S->ReturnsLock) + (S->ReturnsTry ? "t" : "");
   return R;
 }
 
@@ -111,7 +113,7 @@ const Summary *TUAnalyzer::summaryFor(const FunctionDecl *Callee) {
   }
   if (!analyzable(Def))
     return nullptr;
-  Summary &S = Summaries[Def];
+  Summary &S = Summaries[{Def, {}}];
   if (S.Ready)
     return &S;
   if (S.InProgress || Depth >= MaxCallDepth)
@@ -133,9 +135,16 @@ void TUAnalyzer::run(const std::vector<const FunctionDecl *> *Given) {
     summaryFor(FD);
   if (!Link || !Link->Bank)
     return;
-  for (auto &[FD, S] : Summaries)
-    if (S.Ready && FD->isExternallyVisible())
-      Link->Bank->ById[functionId(FD)] = S;
+  for (const FunctionDecl *FD : Functions)
+    if (FD->isExternallyVisible() && FD->hasBody())
+      specialiseForOtherUnits(FD);
+  for (auto &[Key, S] : Summaries) {
+    const auto &[FD, C] = Key;
+    if (!S.Ready || !FD->isExternallyVisible())
+      continue;
+    std::string Id = functionId(FD);
+    Link->Bank->ById[C.empty() ? Id : SummaryBank::specKey(Id, C)] = S;
+  }
 }
 
 } // namespace lockset

@@ -39,9 +39,12 @@ class TUAnalyzer;
 /// The lockset analysis of one function body.
 class FunctionAnalyzer {
 public:
+  /// \p Consts: parameters known constant (a specialised summary: no
+  /// facts are recorded, LocksetConsts.cpp).
   FunctionAnalyzer(TUAnalyzer &TU, const clang::FunctionDecl *FD,
-                   Summary &Sum)
-      : TU(TU), FD(FD), Sum(Sum) {}
+                   Summary &Sum, const ConstArgs *Consts = nullptr)
+      : TU(TU), FD(FD), Sum(Sum), Consts(Consts),
+        SummaryOnly(Consts != nullptr) {}
   void run();
 
 private:
@@ -53,6 +56,14 @@ private:
   bool branch(State &St, const clang::Expr *Cond, const clang::Stmt *Term,
               bool TrueEdge);
   bool trackable(const clang::VarDecl *V) const;
+
+  // constant parameters (LocksetConsts.cpp)
+  void bindConstants();
+  /// The value of \p E with the constant parameters known.
+  std::optional<int64_t> evalConst(const clang::Expr *E) const;
+  /// Which successors of a switch on \p Cond can be taken (empty: all).
+  std::vector<bool> switchTargets(const clang::CFGBlock *B,
+                                  const clang::Expr *Cond) const;
 
   // lock operations (LocksetOps.cpp)
   void onCall(const clang::CallExpr *CE, State &St);
@@ -81,6 +92,7 @@ private:
   /// Records, for the acquisition of \p L at \p Site, whether \p St held it.
   void observeAcquire(const State &St, RawLoc Site, LockKey L, uint32_t Via);
   void observeRelease(const State &St, LockKey L, RawLoc Site) {
+    SiteBlock.emplace(Site, CurBlock);
     RelObs &R = Rel[{Site, L}];
     (St.holds(L) ? R.Held : R.NotHeld) = true;
   }
@@ -88,7 +100,9 @@ private:
   void orderBefore(const State &St, LockKey L, const report::Location &At,
                    const std::vector<report::Related> &Via,
                    const std::set<LockKey> *Batch);
-  void addEdge(LockKey From, LockKey To, detect::LockEdgeInfo Info);
+  /// \p Runner: the function whose thread forms it (default: this one).
+  void addEdge(LockKey From, LockKey To, detect::LockEdgeInfo Info,
+               const std::string &Runner = "");
   std::optional<LockKey> lockOf(const clang::Expr *E);
   const clang::VarDecl *guardVar(const clang::Expr *Object) const;
 
@@ -133,11 +147,15 @@ private:
 
   // exits and results (LocksetFacts.cpp)
   void recordExit(const clang::CFGBlock *Pred, const State &St);
+  void noteReturned(const clang::ReturnStmt *R, const State &St);
   void finish();
 
   TUAnalyzer &TU;
   const clang::FunctionDecl *FD;
   Summary &Sum;
+  const ConstArgs *Consts;
+  bool SummaryOnly;
+  std::map<const clang::ParmVarDecl *, int64_t> ParamValue;
   std::unique_ptr<clang::CFG> Graph;
 
   std::set<const clang::VarDecl *> Untrackable;
@@ -167,6 +185,13 @@ private:
     bool Held = false, NotHeld = false;
   };
   std::map<std::pair<RawLoc, LockKey>, RelObs> Rel;
+  /// The CFG block of each acquisition and release site, and of the
+  /// statement being analyzed: a release is a second release only if an
+  /// acquisition of the lock in this function can reach it.
+  std::map<RawLoc, unsigned> SiteBlock;
+  unsigned CurBlock = 0;
+  bool reaches(unsigned From, unsigned To);
+  std::map<unsigned, std::vector<bool>> Reach;
   struct ExitObs {
     std::set<ExitPoint> Exits;
     bool FromTry = false;
@@ -174,6 +199,10 @@ private:
   };
   std::map<std::pair<LockKey, RawLoc>, ExitObs> ExitHeld;
   std::vector<State> ExitStates;
+  /// What the returns return: the locks returned held, whether a return
+  /// returns null, whether one returns something else (LocksetFacts.cpp).
+  std::set<LockKey> ReturnedHeld;
+  bool ReturnsNull = false, ReturnsOther = false;
   std::map<std::pair<LockKey, LockKey>, OrderEdge> Edges;
   std::map<LockKey, Summary::Acquire> MayAcquire; // one witness per lock
 };
@@ -197,6 +226,13 @@ public:
   /// A callee without a body here: the bank's (Link), if another unit
   /// defines it.
   const Summary *summaryFor(const clang::FunctionDecl *Callee);
+  /// The summary of \p Callee specialised for the constant arguments
+  /// \p Args of one call (LocksetConsts.cpp); null if none applies (no
+  /// tested parameter among them, or the bound reached): then the general.
+  const Summary *specialised(const clang::FunctionDecl *Callee,
+                             const ConstArgs &Args);
+  /// The parameters \p Def branches on and never writes.
+  const std::vector<unsigned> &branchingParams(const clang::FunctionDecl *Def);
   bool analyzable(const clang::FunctionDecl *FD) const;
 
   report::Location loc(clang::SourceLocation L) const {
@@ -224,13 +260,25 @@ public:
   UnitLink *Link;
 
 private:
+  /// Leaves in the bank the summaries of \p FD for every value of its
+  /// tested enum / bool parameters (callers in other units pick theirs).
+  void specialiseForOtherUnits(const clang::FunctionDecl *FD);
+
   std::string SkipDir;
   std::vector<const clang::FunctionDecl *> Functions;
-  std::map<const clang::FunctionDecl *, Summary> Summaries;
+  std::map<std::pair<const clang::FunctionDecl *, ConstArgs>, Summary>
+      Summaries;
+  std::map<const clang::FunctionDecl *, std::vector<unsigned>> Branching;
+  std::map<const clang::FunctionDecl *, size_t> SpecCount;
   std::vector<std::vector<report::Related>> Vias;
   std::map<std::string, uint32_t> ViaIds;
   unsigned Depth = 0;
 };
+
+/// The integer / enum constants among a call's arguments.
+ConstArgs constArgs(const clang::CallExpr *CE,
+                    const clang::FunctionDecl *Callee,
+                    const clang::ASTContext &Ctx);
 
 } // namespace weft::analyzer::lockset
 

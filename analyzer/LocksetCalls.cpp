@@ -152,13 +152,30 @@ void FunctionAnalyzer::applySummary(const CallExpr *CE,
   // A callee that lets go of the caller's lock and takes it again (a wait,
   // `Unlock(); ...; Lock();`) leaves it as it was: same owner, same site.
   std::set<LockKey> Restored;
+  // A callee releasing what its pointer parameter points to, given a local
+  // holding a lock a call returned: that lock is released.
+  std::set<LockKey> ViaAlias;
+  for (LockKey K : S.Releases) {
+    const LockPath &LP = TU.Facts.Locks.path(K);
+    if (LP.Root != RootKind::Param || LP.ParamIndex >= CE->getNumArgs())
+      continue;
+    const auto *DRE =
+        dyn_cast<DeclRefExpr>(stripExpr(CE->getArg(LP.ParamIndex)));
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (auto A = V ? St.alias(V) : std::nullopt) {
+      std::vector<const Expr *> Args(CE->arg_begin(), CE->arg_end());
+      if (auto Named = substitute(K, nullptr, Args))
+        ViaAlias.insert(*Named);
+      release(St, *A);
+    }
+  }
   for (LockKey L : P.Releases)
     if (St.holds(L) &&
         std::any_of(P.Held.begin(), P.Held.end(),
                     [&](const PreparedCall::HeldOut &H) { return H.Lock == L; }))
       Restored.insert(L);
   for (LockKey L : P.Releases)
-    if (!Restored.count(L))
+    if (!Restored.count(L) && !ViaAlias.count(L))
       release(St, L);
   for (const PreparedCall::HeldOut &H : P.Held)
     if (!Restored.count(H.Lock))
@@ -192,7 +209,7 @@ void FunctionAnalyzer::startThread(const Expr *Callable,
   // (Starting a thread is not a call: the target's own exits are its own.)
   for (const OrderEdge &E : S->ParamEdges)
     if (auto R = renameEdge(E, nullptr, Args, Through))
-      addEdge(R->From, R->To, std::move(R->Info));
+      addEdge(R->From, R->To, std::move(R->Info), functionId(Target));
 }
 
 } // namespace weft::analyzer::lockset

@@ -34,6 +34,7 @@ void FunctionAnalyzer::recordExit(const CFGBlock *Pred, const State &St) {
           EP.Kind = ExitKind::Return;
           EP.Loc = TU.loc(R->getBeginLoc());
           Found = true;
+          noteReturned(R, St);
           break;
         }
         if (const auto *T = dyn_cast<CXXThrowExpr>(S->getStmt())) {
@@ -72,8 +73,55 @@ void FunctionAnalyzer::recordExit(const CFGBlock *Pred, const State &St) {
   }
 }
 
+void FunctionAnalyzer::noteReturned(const ReturnStmt *R, const State &St) {
+  const Expr *V = R->getRetValue();
+  if (!V || !V->getType()->isPointerType())
+    return;
+  if (V->isNullPointerConstant(TU.Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+    ReturnsNull = true;
+    return;
+  }
+  auto L = lockOf(V);
+  bool Held = L && std::any_of(St.Held.begin(), St.Held.end(),
+                               [&](const HeldLock &H) {
+                                 return H.Lock == *L && H.Site && !H.Guard;
+                               });
+  if (Held)
+    ReturnedHeld.insert(*L);
+  else
+    ReturnsOther = true;
+}
+
+bool FunctionAnalyzer::reaches(unsigned From, unsigned To) {
+  if (From == To)
+    return true; // in one block: (most likely) in order
+  auto [It, New] = Reach.try_emplace(From);
+  std::vector<bool> &Seen = It->second;
+  if (New) {
+    Seen.assign(Graph->getNumBlockIDs(), false);
+    std::vector<const CFGBlock *> Work;
+    for (const CFGBlock *B : *Graph)
+      if (B->getBlockID() == From)
+        Work.push_back(B);
+    while (!Work.empty()) {
+      const CFGBlock *B = Work.back();
+      Work.pop_back();
+      for (const CFGBlock *S : B->succs())
+        if (S && !Seen[S->getBlockID()]) {
+          Seen[S->getBlockID()] = true;
+          Work.push_back(S);
+        }
+    }
+  }
+  return To < Seen.size() && Seen[To];
+}
+
 void FunctionAnalyzer::finish() {
-  ProgramFacts &F = TU.Facts;
+  // A specialised summary's facts go to a scratch table: the general
+  // analysis of the body has them all.
+  ProgramFacts Scratch;
+  ProgramFacts &F = SummaryOnly ? Scratch : TU.Facts;
+  const LockTable &Locks = TU.Facts.Locks;
   std::string Name = functionName(FD);
   std::string Id = functionId(FD);
   bool ReturnsValue = !FD->getReturnType()->isVoidType();
@@ -83,8 +131,8 @@ void FunctionAnalyzer::finish() {
   for (auto It = Edges.begin(); It != Edges.end();) {
     auto [A, B] = It->first;
     auto Rev = Edges.find({B, A});
-    if (Rev != Edges.end() && F.Locks.path(A).parametric() &&
-        F.Locks.path(B).parametric()) {
+    if (Rev != Edges.end() && Locks.path(A).parametric() &&
+        Locks.path(B).parametric()) {
       Edges.erase(Rev);
       It = Edges.erase(It);
     } else {
@@ -92,8 +140,11 @@ void FunctionAnalyzer::finish() {
     }
   }
   for (auto &[K, E] : Edges) {
+    if (E.FunctionId.empty())
+      E.FunctionId = Id;
+    E.Where = E.Info.Via.empty() ? E.Info.AcquiredAt : E.Info.Via.front().Loc;
     F.Edges.push_back(E);
-    if (F.Locks.path(E.From).parametric() || F.Locks.path(E.To).parametric())
+    if (Locks.path(E.From).parametric() || Locks.path(E.To).parametric())
       Sum.ParamEdges.push_back(E);
   }
 
@@ -133,7 +184,7 @@ void FunctionAnalyzer::finish() {
     H.FromTry = O.FromTry;
     H.ReturnsValue = ReturnsValue;
     if (H.HeldOnEveryExit &&
-        F.Locks.path(H.Lock).Root != RootKind::Local) {
+        Locks.path(H.Lock).Root != RootKind::Local) {
       auto [It, New] = OnReturn.try_emplace(H.Lock);
       if (New || locLess(H.AcquiredAt, It->second.Site))
         It->second = Summary::Held{H.Lock, H.AcquiredAt, H.Via, H.FromTry};
@@ -143,6 +194,10 @@ void FunctionAnalyzer::finish() {
       F.HeldAtExit.push_back(std::move(H));
   }
   Sum.Requires.assign(EntryHeld.begin(), EntryHeld.end());
+  if (ReturnedHeld.size() == 1 && !ReturnsOther) {
+    Sum.ReturnsLock = *ReturnedHeld.begin();
+    Sum.ReturnsTry = ReturnsNull;
+  }
   for (auto &[L, H] : OnReturn)
     Sum.HeldOnReturn.push_back(H);
   for (auto &[K, R] : Rel) {
@@ -152,9 +207,14 @@ void FunctionAnalyzer::finish() {
     RF.Function = Name;
     RF.FunctionId = Id;
     RF.HeldOnSomePath = R.Held;
-    RF.Parametric = F.Locks.path(K.second).parametric();
+    RF.Parametric = Locks.path(K.second).parametric();
+    // A second release: an acquisition of the lock here reaches it (not
+    // one on another arm: `switch (mode) { case HOLD: lock; case LETGO:
+    // unlock; }` releases the caller's lock).
     for (auto &[AK, AO] : Acq)
-      RF.AcquiredInFunction |= AK.second == K.second;
+      RF.AcquiredInFunction |=
+          AK.second == K.second &&
+          reaches(SiteBlock[AK.first], SiteBlock[K.first]);
     // Lets go of the caller's lock and takes it back for every exit
     // (`Unlock(); ...; Lock();`): the release is of the caller's lock.
     if (ReleasedUnheld.count(K.second) && HeldEverywhere(K.second))
@@ -163,7 +223,7 @@ void FunctionAnalyzer::finish() {
   }
   for (LockKey L : ReleasedUnheld) {
     Sum.Releases.push_back(L);
-    F.ReleasedUnheld.insert(F.Locks.path(L).key());
+    F.ReleasedUnheld.insert(Locks.path(L).key());
   }
   for (auto &[K, A] : MayAcquire) {
     Summary::Acquire Copy = A;

@@ -125,6 +125,12 @@ CondKey condKey(const Expr *Cond, const Stmt *Term, const ApiModel &Model,
       E = U->getSubExpr();
       continue;
     }
+    // `if ((l = f()))` tests what it assigned.
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign) {
+      E = BO->getLHS();
+      continue;
+    }
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
         BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
       const Expr *Other = nullptr;
@@ -180,6 +186,7 @@ void FunctionAnalyzer::run() {
     return;
   EscapeFinder(Untrackable).TraverseStmt(Body);
   GuardFinder(TU.Model, CtorVar).TraverseStmt(Body);
+  bindConstants();
 
   Seen.assign(Graph->getNumBlockIDs(), {});
   Wide.assign(Graph->getNumBlockIDs(), std::nullopt);
@@ -191,16 +198,21 @@ void FunctionAnalyzer::run() {
   while (!Work.empty()) {
     auto [B, St] = std::move(Work.front());
     Work.pop_front();
+    CurBlock = B->getBlockID();
     for (const CFGElement &E : *B)
       transfer(E, St);
     const Stmt *Term = B->getTerminatorStmt();
     const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
     bool TwoWay = Cond && B->succ_size() == 2 && Term &&
                   !isa<SwitchStmt>(Term);
+    // A switch on a constant parameter (a specialised summary): its case.
+    std::vector<bool> Cases;
+    if (Cond && Term && isa<SwitchStmt>(Term))
+      Cases = switchTargets(B, Cond);
     unsigned Index = 0;
     for (auto I = B->succ_begin(), E = B->succ_end(); I != E; ++I, ++Index) {
       const CFGBlock *Succ = *I;
-      if (!Succ)
+      if (!Succ || (!Cases.empty() && !Cases[Index]))
         continue;
       State Out = St;
       if (TwoWay && !branch(Out, Cond, Term, Index == 0))
@@ -243,7 +255,7 @@ void FunctionAnalyzer::addState(const CFGBlock *B, State St) {
 void FunctionAnalyzer::transfer(const CFGElement &E, State &St) {
   if (auto S = E.getAs<CFGStmt>()) {
     const Stmt *Stm = S->getStmt();
-    if (TU.Observer && TU.Observer->wants(Stm)) {
+    if (TU.Observer && !SummaryOnly && TU.Observer->wants(Stm)) {
       std::vector<std::pair<LockKey, unsigned>> H;
       for (const HeldLock &L : St.Held)
         H.emplace_back(L.Lock, L.Site ? L.Site : EntrySite);
@@ -315,6 +327,17 @@ void FunctionAnalyzer::onAssign(const Expr *LHS, const Expr *RHS, State &St) {
 
 bool FunctionAnalyzer::branch(State &St, const Expr *Cond, const Stmt *Term,
                               bool TrueEdge) {
+  if (!ParamValue.empty()) {
+    // The operand this block tests (of && / ||: the last one evaluated).
+    const Expr *E = stripExpr(Cond);
+    while (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (!BO->isLogicalOp() || BO == Term)
+        break;
+      E = stripExpr(BO->getRHS());
+    }
+    if (auto V = evalConst(E))
+      return (*V != 0) == TrueEdge;
+  }
   CondKey C = condKey(Cond, Term, TU.Model, TU.Ctx);
   if (C.K == CondKey::None)
     return true;

@@ -66,6 +66,7 @@ void FunctionAnalyzer::acquire(State &St, LockKey L, RawLoc Site,
 
 void FunctionAnalyzer::observeAcquire(const State &St, RawLoc Site, LockKey L,
                                       uint32_t Via) {
+  SiteBlock.emplace(Site, CurBlock);
   AcqObs &O = Acq[{Site, L}];
   O.Via = Via;
   bool Held = false;
@@ -172,13 +173,14 @@ void FunctionAnalyzer::release(State &St, LockKey L) {
 }
 
 void FunctionAnalyzer::addEdge(LockKey From, LockKey To,
-                               detect::LockEdgeInfo Info) {
+                               detect::LockEdgeInfo Info,
+                               const std::string &Runner) {
   if (From == To)
     return;
   auto [It, New] = Edges.try_emplace({From, To});
   OrderEdge &E = It->second;
   if (New) {
-    E = OrderEdge{From, To, std::move(Info)};
+    E = OrderEdge{From, To, std::move(Info), Runner, {}};
     return;
   }
   std::set<LockKey> Common;
@@ -380,6 +382,7 @@ void FunctionAnalyzer::onCall(const CallExpr *CE, State &St) {
                                    [&](const HeldLock &H) {
                                      return H.Guard == V && H.Lock == L;
                                    });
+          SiteBlock.emplace(Site, CurBlock);
           RelObs &R = Rel[{Site, L}];
           (Owned ? R.Held : R.NotHeld) = true;
         }
@@ -431,8 +434,19 @@ void FunctionAnalyzer::onCall(const CallExpr *CE, State &St) {
     if (onCapabilityCall(Callee, Object, Args, Site, nullptr, St))
       return;
   }
-  if (const Summary *S = TU.summaryFor(Callee))
+  // Constant arguments the callee branches on: its summary for them.
+  const Summary *S = nullptr;
+  if (ConstArgs C = constArgs(CE, Callee, TU.Ctx); !C.empty())
+    S = TU.specialised(Callee, C);
+  if (S || (S = TU.summaryFor(Callee)))
     applySummary(CE, Callee, *S, St);
+  // A lock it returns when it returns non-null: held once the result is
+  // tested (a function that always returns it held: HeldOnReturn).
+  if (S && S->ReturnsLock) {
+    std::vector<const Expr *> Args(CE->arg_begin(), CE->arg_end());
+    if (auto L = substitute(*S->ReturnsLock, Object, Args); L && S->ReturnsTry)
+      St.addPending(PendingTry{CE, true, *L, Site, nullptr, true, 0});
+  }
 }
 
 } // namespace weft::analyzer::lockset

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -41,6 +42,11 @@ constexpr size_t MaxHeldDepth = 4; // recursive re-acquisitions tracked
 constexpr unsigned MaxCallDepth = 200;
 constexpr size_t MaxSummaryItems = 256;
 constexpr size_t MaxVia = 4; // call-chain notes kept (outermost first)
+constexpr size_t MaxSpecialisations = 8; // summaries by constants, per function
+
+/// The constant arguments a summary is specialised for (LocksetConsts.cpp):
+/// (parameter index, value), by index.
+using ConstArgs = std::vector<std::pair<unsigned, int64_t>>;
 
 using RawLoc = clang::SourceLocation::UIntTy;
 
@@ -77,9 +83,14 @@ struct State {
   std::vector<HeldLock> Held;                                  // sorted
   std::vector<std::pair<const clang::VarDecl *, bool>> Known;  // sorted
   std::vector<PendingTry> Pending;                             // sorted
+  /// Local pointers holding a lock a call returned (`void *l =
+  /// item_trylock(hv)`): a callee releasing its parameter releases it.
+  std::vector<std::pair<const clang::VarDecl *, LockKey>> Aliases; // sorted
   bool Imprecise = false;
 
-  auto tie() const { return std::tie(Held, Known, Pending, Imprecise); }
+  auto tie() const {
+    return std::tie(Held, Known, Pending, Aliases, Imprecise);
+  }
   bool operator<(const State &O) const { return tie() < O.tie(); }
   bool operator==(const State &O) const { return tie() == O.tie(); }
 
@@ -101,12 +112,19 @@ struct State {
     return nullptr;
   }
   void setKnown(const clang::VarDecl *V, bool B) {
-    forget(V);
+    std::erase_if(Known, [&](const auto &P) { return P.first == V; });
     auto P = std::make_pair(V, B);
     Known.insert(std::upper_bound(Known.begin(), Known.end(), P), P);
   }
   void forget(const clang::VarDecl *V) {
     std::erase_if(Known, [&](const auto &P) { return P.first == V; });
+    std::erase_if(Aliases, [&](const auto &P) { return P.first == V; });
+  }
+  std::optional<LockKey> alias(const clang::VarDecl *V) const {
+    for (const auto &[K, L] : Aliases)
+      if (K == V)
+        return L;
+    return std::nullopt;
   }
   PendingTry *pending(const void *Key) {
     for (PendingTry &P : Pending)
@@ -130,6 +148,8 @@ struct State {
     Copy.Key = To;
     Copy.KeyIsCall = false;
     addPending(Copy);
+    auto A = std::make_pair(static_cast<const clang::VarDecl *>(To), Copy.Lock);
+    Aliases.insert(std::upper_bound(Aliases.begin(), Aliases.end(), A), A);
   }
 };
 
@@ -163,6 +183,9 @@ inline State meet(const State &A, const State &B) {
   for (const PendingTry &P : A.Pending)
     if (std::find(B.Pending.begin(), B.Pending.end(), P) != B.Pending.end())
       R.Pending.push_back(P);
+  for (const auto &P : A.Aliases)
+    if (std::find(B.Aliases.begin(), B.Aliases.end(), P) != B.Aliases.end())
+      R.Aliases.push_back(P);
   return R;
 }
 
@@ -186,6 +209,11 @@ struct Summary {
   std::vector<LockKey> Releases;     // caller's locks it releases
   std::vector<LockKey> Requires;     // held on entry (REQUIRES, AssertHeld)
   std::vector<OrderEdge> ParamEdges; // edges naming a parameter or `this`
+  /// The lock a pointer-returning function returns, held (every non-null
+  /// return returns it held; ReturnsTry: some return is null, so a
+  /// non-null result means acquired, like a try-lock).
+  std::optional<LockKey> ReturnsLock;
+  bool ReturnsTry = false;
   bool Ready = false;
   bool InProgress = false;
 };
@@ -195,7 +223,15 @@ struct Summary {
 /// applies the summary another unit left here. Lock keys are the run's
 /// LockTable's (one table for every unit), so summaries need no renaming.
 struct SummaryBank {
+  /// By function id; specialised summaries by specKey().
   std::map<std::string, Summary> ById;
+  /// The parameters a function's specialised summaries are by (function
+  /// id -> parameter indices): its tested enum / bool parameters.
+  std::map<std::string, std::vector<unsigned>> Branching;
+  static std::string specKey(const std::string &Id, const ConstArgs &C);
+  /// What a unit saw under \p Key (UnitLink::Seen): a summary's signature,
+  /// or for "?id" the parameters id's summaries are specialised by.
+  std::string observe(const std::string &Key) const;
   /// What a caller can observe of a summary, as a string ("" for none or
   /// one that does nothing to locks): a unit is analyzed again when a
   /// signature it saw has changed.

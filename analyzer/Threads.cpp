@@ -534,6 +534,7 @@ void RaceCollector::finish() {
     Par.erase(std::unique(Par.begin(), Par.end()), Par.end());
     ThreadActor A = std::move(Actors[I].A);
     A.Id = Base + I;
+    A.Handle = Actors[I].Handle;
     A.ParallelWith.reserve(Par.size());
     for (uint32_t P : Par)
       A.ParallelWith.push_back(Base + P);
@@ -577,6 +578,10 @@ void RaceCollector::finish() {
                          loc(C.Loc), std::move(C.Bind), HeldRefs(C.Op),
                          Running(C.Op), C.SyncBefore, C.SyncAfter, C.InLoop});
     }
+    for (const auto &[S, Evs] : F.Events)
+      for (const Event &E : Evs)
+        if (E.K == EvKind::Join && !E.Handle.empty() && !E.Imprecise)
+          D.Joins.emplace_back(E.Handle, loc(S->getBeginLoc()));
     Facts.Functions.emplace(Id, std::move(D));
   }
   auto CommonSection = [&](const Stmt *A, const Stmt *B) {

@@ -7,9 +7,11 @@
 // is one finding (on dense graphs: only cycles that explain an edge no
 // shorter cycle explained; a cycle through the same acquisition sites as
 // one already reported, under other lock names, is not reported again).
-// The graph's cycle search is used: no second one here.
+// A cycle no two concurrent threads can close is not reported
+// (EdgeThreads.h). The graph's cycle search is used: no second one here.
 //===----------------------------------------------------------------------===//
 #include "analyzer/checks/Checks.h"
+#include "analyzer/checks/EdgeThreads.h"
 
 #include <algorithm>
 #include <set>
@@ -57,6 +59,12 @@ void checkLockOrderInversion(const ProgramFacts &Facts,
     return A.size() != B.size() ? A.size() < B.size() : A < B;
   });
   std::set<std::pair<LockKey, LockKey>> Covered;
+  // A cycle only threads running at the same time can close
+  // (EdgeThreads.h): not one thread alone, not main after joining.
+  EdgeThreads Threads(Facts);
+  auto Concurrent = [&](const std::vector<LockKey> &C) {
+    return Threads.feasible(C);
+  };
   // The same acquisitions in the source can form cycles under several
   // names: a method's per-class locks (`Bank::m1`) and the same locks
   // renamed into the object a caller passes (`b.m1`). One finding per set
@@ -69,7 +77,7 @@ void checkLockOrderInversion(const ProgramFacts &Facts,
   };
   for (std::vector<LockKey> Cycle : Cycles) {
     size_t N = Cycle.size();
-    if (N < 2)
+    if (N < 2 || !Concurrent(Cycle))
       continue;
     bool New = false;
     for (size_t I = 0; I < N; ++I)
