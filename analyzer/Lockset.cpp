@@ -113,14 +113,18 @@ const Summary *TUAnalyzer::summaryFor(const FunctionDecl *Callee) {
   }
   if (!analyzable(Def))
     return nullptr;
-  Summary &S = Summaries[{Def, {}}];
+  return compute(Def, Summaries[{Def, {}}], nullptr);
+}
+
+const Summary *TUAnalyzer::compute(const FunctionDecl *Def, Summary &S,
+                                   const ConstArgs *Consts) {
   if (S.Ready)
     return &S;
   if (S.InProgress || Depth >= MaxCallDepth)
     return nullptr;
   S.InProgress = true;
   ++Depth;
-  FunctionAnalyzer(*this, Def, S).run();
+  FunctionAnalyzer(*this, Def, S, Consts).run();
   --Depth;
   S.InProgress = false;
   S.Ready = true;

@@ -260,6 +260,10 @@ public:
   UnitLink *Link;
 
 private:
+  /// Runs \p Def's analysis into \p S unless done (null while it is in
+  /// progress: recursion); \p Consts: a specialised summary.
+  const Summary *compute(const clang::FunctionDecl *Def, Summary &S,
+                         const ConstArgs *Consts);
   /// Leaves in the bank the summaries of \p FD for every value of its
   /// tested enum / bool parameters (callers in other units pick theirs).
   void specialiseForOtherUnits(const clang::FunctionDecl *FD);

@@ -240,18 +240,7 @@ const Summary *TUAnalyzer::specialised(const FunctionDecl *Callee,
     ++SpecCount[Def];
     It = Summaries.try_emplace({Def, C}).first;
   }
-  Summary &S = It->second;
-  if (S.Ready)
-    return &S;
-  if (S.InProgress || Depth >= MaxCallDepth)
-    return nullptr;
-  S.InProgress = true;
-  ++Depth;
-  FunctionAnalyzer(*this, Def, S, &It->first.second).run();
-  --Depth;
-  S.InProgress = false;
-  S.Ready = true;
-  return &S;
+  return compute(Def, It->second, &It->first.second);
 }
 
 void TUAnalyzer::specialiseForOtherUnits(const FunctionDecl *FD) {
