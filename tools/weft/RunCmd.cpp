@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Cli.h"
 #include "RunProgram.h"
+#include "trace/Run.h"
 
 #include "runtime/lib/sched/Spec.h"
 
@@ -146,7 +147,8 @@ int cmdRun(const Args &A) {
     if (!O.Report.Findings.empty() || KeepTrace || Abnormal)
       note("trace: " + TracePath + " (weft trace show " + TracePath + ")");
     else
-      std::remove(TracePath.c_str());
+      for (const std::string &F : trace::runFiles(TracePath)) // processes'
+        std::remove(F.c_str());
   }
   if (O.Process.Interrupted)
     return interruptedStatus();

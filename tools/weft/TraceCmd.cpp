@@ -4,6 +4,7 @@
 #include "detect/Checker.h"
 #include "report/TraceFindings.h"
 #include "trace/Describe.h"
+#include "trace/Run.h"
 #include "trace/Trace.h"
 
 #include <chrono>
@@ -73,13 +74,18 @@ private:
 bool load(const std::string &Path, trace::Trace &T) {
   std::string Err;
   ReadProgress Progress(Path);
-  bool Ok = trace::readTrace(
-      Path, T, Err, [&](uint64_t Done, uint64_t Total) { Progress(Done, Total); });
+  // A run with processes: its files as one timeline (trace/Run.h).
+  std::vector<std::string> Notes;
+  bool Ok = trace::readRun(
+      Path, T, Err, &Notes,
+      [&](uint64_t Done, uint64_t Total) { Progress(Done, Total); });
   Progress.finish();
   if (!Ok) {
     std::cerr << "weft: error: " << Path << ": " << Err << "\n";
     return false;
   }
+  for (const std::string &N : Notes)
+    std::cerr << "weft: note: " << N << "\n";
   return true;
 }
 
