@@ -70,8 +70,13 @@ Field objectField(EventKind K) {
   }
 }
 
+/// Objects that live in memory shared by the processes (one object in
+/// every file that defines it), not copied by fork.
+bool crossProcess(ObjectType T) { return T == ObjectType::ProcessLock; }
+
 struct Part {
   std::string Path;
+  Part *Parent = nullptr; // the file of the process that started this one
   Trace T;
   uint32_t Pid = 0;
   std::string ProcessName; // a child's, from its process-begin
@@ -112,8 +117,15 @@ public:
     auto It = P.Objects.find(Old);
     if (It != P.Objects.end())
       return It->second;
-    uint32_t New = ++Objects;
+    // A cross-process object made before the fork (its id inherited, so
+    // defined in the parent's file too) is the parent's object.
     auto O = P.T.Objects.find(Old);
+    if (P.Parent && O != P.T.Objects.end() && crossProcess(O->second.Type)) {
+      auto PO = P.Parent->T.Objects.find(Old);
+      if (PO != P.Parent->T.Objects.end() && PO->second.Type == O->second.Type)
+        return P.Objects[Old] = object(*P.Parent, Old);
+    }
+    uint32_t New = ++Objects;
     if (O != P.T.Objects.end()) {
       ObjectInfo I = O->second;
       I.Site = site(P, I.Site);
@@ -224,8 +236,15 @@ bool readRun(const std::string &RootPath, Trace &Out, std::string &Error,
       P.ProcessName += " (pid " + std::to_string(P.Pid) + ")";
 
   std::map<uint32_t, size_t> ByPid; // child pid -> part
-  for (size_t I = 1; I < Parts.size(); ++I)
+  std::map<std::string, size_t> ByPath;
+  for (size_t I = 0; I < Parts.size(); ++I)
+    ByPath[Parts[I].Path] = I;
+  for (size_t I = 1; I < Parts.size(); ++I) {
     ByPid[Parts[I].Pid] = I;
+    std::string ParentPath = Parts[I].Path.substr(0, Parts[I].Path.rfind('.'));
+    if (ByPath.count(ParentPath))
+      Parts[I].Parent = &Parts[ByPath[ParentPath]];
+  }
   std::vector<bool> Started(Parts.size(), false);
   Started[0] = true;
   for (size_t I = 1; I < Parts.size(); ++I)

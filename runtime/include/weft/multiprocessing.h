@@ -193,7 +193,32 @@ template <class T> T loads(const std::string &Bytes) {
 }
 
 struct ConnectionState;
+struct SharedLock;
 } // namespace detail
+
+// -- Lock ------------------------------------------------------------------------
+
+/// multiprocessing.Lock: a lock in memory shared by the processes forked
+/// after it was made. Copies (a Process's argument) are the same lock.
+/// Any process or thread may release it, as Python's. A cycle of processes
+/// waiting for each other's Locks is reported as a deadlock within a
+/// fraction of a second and the run ends, instead of hanging.
+class Lock {
+public:
+  explicit Lock(SourceLoc Loc = SourceLoc::current());
+  /// acquire(block=True, timeout=None): true if acquired.
+  bool acquire(bool Block = true, std::optional<double> Timeout = std::nullopt,
+               SourceLoc Loc = SourceLoc::current());
+  /// ValueError "semaphore or lock released too many times" when free.
+  void release(SourceLoc Loc = SourceLoc::current());
+  // Lockable: weft::threading::Guard, std::lock_guard, std::unique_lock.
+  void lock(SourceLoc Loc = SourceLoc::current()) { acquire(true, std::nullopt, Loc); }
+  void unlock(SourceLoc Loc = SourceLoc::current()) { release(Loc); }
+  bool try_lock(SourceLoc Loc = SourceLoc::current()) { return acquire(false, std::nullopt, Loc); }
+
+private:
+  detail::SharedLock *S;
+};
 
 // -- Pipe ----------------------------------------------------------------------
 

@@ -157,6 +157,7 @@ Actor &restartAfterFork(const std::string &TracePath, const Runtime &Parent) {
   R->Mon.setTrace(TracePath, R->Settings.TracePathGiven);
   R->Rec.setMonitor(&R->Mon);
   R->Child = true;
+  R->RunFindings = Parent.RunFindings;
   R->Main = &threading_impl::createMainThread(*R);
   Current.store(R, std::memory_order_release);
   threading_impl::bindMainThread(*R);
@@ -195,7 +196,10 @@ void shutdown() {
     R.Rec.sync(trace::EventKind::ProcessEnd, 0, Me.Id,
                static_cast<uint32_t>(R.ExitCode), 0);
   R.Rec.sync(trace::EventKind::ProgramExit, 0, Me.Id, 0, 0);
-  if (R.Mon.finish() != 0) {
+  size_t Findings = R.Mon.finish();
+  if (Findings && R.RunFindings)
+    R.RunFindings->fetch_add(1);
+  if (Findings != 0 || (!R.Child && R.RunFindings && R.RunFindings->load())) {
     std::fflush(nullptr);
     WEFT_TSAN_BEFORE_EXIT();
     ::_exit(R.Settings.ExitCode);

@@ -34,6 +34,10 @@ struct Runtime {
   /// A forked child's runtime: its end records process-end with ExitCode.
   bool Child = false;
   int ExitCode = 0;
+  /// Once the program has started processes: the run-wide count of
+  /// processes that ended with findings (shared memory). The first process
+  /// ends with WEFT_EXITCODE when it is not 0, as if it had them itself.
+  std::atomic<uint32_t> *RunFindings = nullptr;
 };
 
 /// The runtime, created on first call.

@@ -121,7 +121,8 @@ int forkChild(const std::string &ChildName, uint32_t Site,
     return -1;
   }
   std::fflush(nullptr);
-  (void)runShared(); // made before the first fork: every child shares it
+  // Made before the first fork: every child shares it.
+  R.RunFindings = &runShared().Findings;
   // The tables a child inherits must not be in the middle of a change.
   R.Rec.lockForFork();
   TableMu.lock();

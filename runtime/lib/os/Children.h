@@ -19,6 +19,7 @@
 #ifndef WEFT_RUNTIME_OS_CHILDREN_H
 #define WEFT_RUNTIME_OS_CHILDREN_H
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +48,17 @@ void signalChild(int Pid, int Signal, uint32_t Site);
 /// message ids.
 struct RunShared {
   uint32_t NextMessage; // atomically incremented (std::atomic_ref)
+  std::atomic<uint32_t> Findings; // core::Runtime::RunFindings
+  /// Who waits for which cross-process lock (multiprocessing/CrossDeadlock).
+  struct Wait {
+    uint64_t Key;   // the waiter's pid << 16 | actor id; 0: a free slot
+    uintptr_t Lock; // the SharedMutex's address (the same in every process)
+    char Who[80];
+    char File[200];
+    uint32_t Line, Column;
+  };
+  static constexpr int MaxWaits = 64;
+  Wait Waits[MaxWaits];
 };
 RunShared &runShared();
 

@@ -38,9 +38,11 @@ void _exit(int Status) {
                  static_cast<uint32_t>(Status), 0);
     R.Rec.sync(trace::EventKind::ProgramExit, 0, Me.Id, 0, 0);
     size_t Findings = R.Mon.finish();
+    if (Findings && R.RunFindings)
+      R.RunFindings->fetch_add(1);
     // A child keeps its status (its parent reads it); the first process
     // ends as every weft program with findings does.
-    if (Findings && !R.Child)
+    if ((Findings || (R.RunFindings && R.RunFindings->load())) && !R.Child)
       Status = R.Settings.ExitCode;
     WEFT_TSAN_BEFORE_EXIT();
   }
