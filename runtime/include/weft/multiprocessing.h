@@ -19,6 +19,7 @@
 #define WEFT_MULTIPROCESSING_H
 
 #include "weft/errors.h"
+#include "weft/queue.h"
 
 #include <cereal/archives/binary.hpp>
 #include <cereal/types/array.hpp>
@@ -264,6 +265,68 @@ private:
 /// and receive. Not duplex: conn1 only receives, conn2 only sends.
 std::pair<Connection, Connection> Pipe(bool duplex = true,
                                        SourceLoc Loc = SourceLoc::current());
+
+// -- Queue -----------------------------------------------------------------------
+
+namespace detail {
+struct QueueState;
+/// What a Queue<T> is apart from its item type (Queue.cpp).
+class QueueBase {
+public:
+  QueueBase(int MaxSize, SourceLoc Loc);
+  void putBytes(std::string Bytes, bool Block, std::optional<double> Timeout,
+                SourceLoc Loc);
+  std::string getBytes(bool Block, std::optional<double> Timeout,
+                       SourceLoc Loc);
+  bool empty() const;
+  bool full() const;
+  int qsize() const;
+  void close();
+  void join_thread();
+
+private:
+  std::shared_ptr<QueueState> State;
+};
+} // namespace detail
+
+/// multiprocessing.Queue(maxsize=0) of values of type T (serialized; see
+/// above). Copies (a Process's argument) are the same queue. put() writes
+/// the item into the pipe under the queue's writer lock (Python hands it to
+/// a feeder thread instead, so here put blocks while the pipe is full);
+/// get() reads one under the reader lock. Errors as Python's: queue.Empty,
+/// queue.Full (weft::queue::Empty / Full), ValueError "Queue ... is closed".
+template <class T> class Queue {
+public:
+  explicit Queue(int maxsize = 0, SourceLoc Loc = SourceLoc::current())
+      : Base(maxsize, Loc) {}
+  void put(const T &Obj, bool block = true,
+           std::optional<double> timeout = std::nullopt,
+           SourceLoc Loc = SourceLoc::current()) {
+    Base.putBytes(detail::dumps(Obj), block, timeout, Loc);
+  }
+  T get(bool block = true, std::optional<double> timeout = std::nullopt,
+        SourceLoc Loc = SourceLoc::current()) {
+    return detail::loads<T>(Base.getBytes(block, timeout, Loc));
+  }
+  void put_nowait(const T &Obj, SourceLoc Loc = SourceLoc::current()) {
+    put(Obj, false, std::nullopt, Loc);
+  }
+  T get_nowait(SourceLoc Loc = SourceLoc::current()) {
+    return get(false, std::nullopt, Loc);
+  }
+  /// Not reliable across processes, as Python says: another process may
+  /// put or get right after.
+  bool empty() const { return Base.empty(); }
+  bool full() const { return Base.full(); }
+  int qsize() const { return Base.qsize(); }
+  /// No more puts from this process.
+  void close() { Base.close(); }
+  /// AssertionError "Queue ... not closed" before close().
+  void join_thread() { Base.join_thread(); }
+
+private:
+  detail::QueueBase Base;
+};
 
 /// The Process object of the calling process (a stand-in named
 /// "MainProcess" in the first one).
