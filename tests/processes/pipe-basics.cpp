@@ -9,12 +9,14 @@
 // The trace links each send to its receive by the message's id, across the
 // two processes' files.
 // RUN: %weft trace show --no-times %t.wtrace | FileCheck %s --check-prefix=SHOW
-// SHOW: MainThread{{ +}}message-send{{ +}}message [[M1:[0-9]+]]{{ +}}pipe-basics.cpp:64
+// SHOW: MainThread{{ +}}message-send{{ +}}message [[M1:[0-9]+]]{{ +}}pipe-basics.cpp:57
 // SHOW: Process-1{{ +}}message-recv{{ +}}message [[M1]]{{ +}}pipe-basics.cpp:
 // SHOW: Process-1{{ +}}message-send{{ +}}message [[M2:[0-9]+]]{{ +}}pipe-basics.cpp:
 // SHOW: MainThread{{ +}}message-recv{{ +}}message [[M2]]{{ +}}pipe-basics.cpp:
 
 #include <weft/weft.h>
+
+#include "Inputs/expect.h"
 
 #include <map>
 #include <optional>
@@ -30,15 +32,6 @@ struct Task {
   std::string url;
   template <class Archive> void serialize(Archive &ar) { ar(id, url); }
 };
-
-template <class F> void expect(const char *What, F Fn) {
-  try {
-    Fn();
-    print(What, "raised nothing");
-  } catch (const Error &E) {
-    print(What, "->", E.pythonName(), E.what());
-  }
-}
 
 void child(mp::Connection c) {
   auto t = c.recv<Task>();

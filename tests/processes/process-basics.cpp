@@ -12,6 +12,8 @@
 
 #include <weft/weft.h>
 
+#include "Inputs/expect.h"
+
 #include <string>
 
 using namespace weft;
@@ -28,15 +30,6 @@ public:
     Grandchild.join();
   }
 };
-
-template <class F> void expect(const char *What, F Fn) {
-  try {
-    Fn();
-    print(What, "raised nothing");
-  } catch (const Error &E) {
-    print(What, "->", E.pythonName(), E.what());
-  }
-}
 
 int main() {
   print("main", multiprocessing::current_process().name(),

@@ -7,10 +7,12 @@
 // RUN: %weft run --trace %t.wtrace %t > %t.out 2>&1
 // RUN: FileCheck %s --input-file=%t.out --implicit-check-not=warning: --implicit-check-not=error:
 // RUN: %weft trace show --no-times %t.wtrace | FileCheck %s --check-prefix=SHOW
-// SHOW: Process-1{{ +}}message-send{{ +}}message [[M:[0-9]+]]{{ +}}queue-basics.cpp:37
+// SHOW: Process-1{{ +}}message-send{{ +}}message [[M:[0-9]+]]{{ +}}queue-basics.cpp:30
 // SHOW: MainThread{{ +}}message-recv{{ +}}message [[M]]{{ +}}queue-basics.cpp:
 
 #include <weft/weft.h>
+
+#include "Inputs/expect.h"
 
 #include <string>
 
@@ -22,15 +24,6 @@ struct Job {
   std::string what;
   template <class A> void serialize(A &ar) { ar(id, what); }
 };
-
-template <class F> void expect(const char *What, F Fn) {
-  try {
-    Fn();
-    print(What, "raised nothing");
-  } catch (const Error &E) {
-    print(What, "->", E.pythonName(), E.what());
-  }
-}
 
 void child(mp::Queue<Job> q) {
   for (int i = 1; i <= 3; ++i)
