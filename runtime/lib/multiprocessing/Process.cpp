@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdio>
 #include <cxxabi.h>
 #include <mutex>
 #include <sys/wait.h>
@@ -192,6 +193,7 @@ void atExit() {
   // then os._exit(exitcode).
   core::runtime().ExitCode = Code;
   core::shutdown();
+  std::fflush(nullptr); // Python's util._flush_std_streams()
   ::_exit(Code);
 }
 
