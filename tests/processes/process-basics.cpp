@@ -6,7 +6,8 @@
 // No outcome depends on timing: the only running child in a timed join
 // sleeps 100 s and is terminated after.
 // RUN: %weft c++ %s -o %t
-// RUN: %t > %t.out 2> %t.err
+// The second start is also a process-started-twice finding (exit 66).
+// RUN: %expect-exit 66 %t > %t.out 2> %t.err
 // RUN: FileCheck %s --input-file=%t.out --implicit-check-not=warning: --implicit-check-not=error:
 // RUN: FileCheck %s --check-prefix=ERR --input-file=%t.err --implicit-check-not=warning: --implicit-check-not=error:
 
@@ -95,3 +96,5 @@ int main() {
 
 // ERR: Process Process-3:
 // ERR-NEXT: ValueError: bad value
+// ERR: process-basics.cpp:46:{{[0-9]+}}: error: process 'Process-1' is started again here; a process can be started only once (AssertionError) [process-started-twice]
+// ERR-NEXT: process-basics.cpp:44:{{[0-9]+}}: note: first started here

@@ -43,6 +43,7 @@ struct ProcessState {
   int CreatorPid = 0;
   int Pid = 0; // 0: not started
   std::optional<int> ExitCode;
+  report::Location StartedAt; // where start() was called
 
   /// Python's default name: the class's name, "-", the identity.
   std::string defaultName() const {
@@ -238,9 +239,24 @@ void Process::start(SourceLoc Loc) {
   ThisProcess &P = me();
   std::string Name;
   {
-    std::lock_guard<core::InternalMutex> G(State->Mu);
-    if (State->Pid != 0)
+    std::unique_lock<core::InternalMutex> G(State->Mu);
+    if (State->Pid != 0) {
+      report::Finding F = report::makeFinding(
+          report::RuleId::ProcessStartedTwice,
+          "process '" + State->nameLocked() +
+              "' is started again here; a process can be started only once "
+              "(AssertionError)",
+          report::Location{Loc.file_name(), Loc.line(), Loc.column()},
+          "runtime");
+      F.Notes.push_back({State->StartedAt, "first started here"});
+      G.unlock();
+      {
+        std::lock_guard<core::InternalMutex> O(R.Rec.orderMutex());
+        R.Rec.drainLocked();
+        R.Mon.addFindingLocked(std::move(F), core::self().Id);
+      }
       throw AssertionError("cannot start a process twice");
+    }
     if (State->CreatorPid != ::getpid())
       throw AssertionError(
           "can only start a process object created by current process");
@@ -269,6 +285,7 @@ void Process::start(SourceLoc Loc) {
   {
     std::lock_guard<core::InternalMutex> G(State->Mu);
     State->Pid = Pid;
+    State->StartedAt = report::Location{Loc.file_name(), Loc.line(), Loc.column()};
   }
   std::lock_guard<core::InternalMutex> G(P.Mu);
   P.Children.push_back(State);
