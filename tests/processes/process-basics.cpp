@@ -96,5 +96,5 @@ int main() {
 
 // ERR: Process Process-3:
 // ERR-NEXT: ValueError: bad value
-// ERR: process-basics.cpp:46:{{[0-9]+}}: error: process 'Process-1' is started again here; a process can be started only once (AssertionError) [process-started-twice]
-// ERR-NEXT: process-basics.cpp:44:{{[0-9]+}}: note: first started here
+// ERR: process-basics.cpp:47:{{[0-9]+}}: error: process 'Process-1' is started again here; a process can be started only once (AssertionError) [process-started-twice]
+// ERR-NEXT: process-basics.cpp:45:{{[0-9]+}}: note: first started here
