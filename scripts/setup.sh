@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(clang-19 libclang-19-dev llvm-19-dev llvm-19-tools libclang-rt-19-dev
-          libfmt-dev libgtest-dev cmake ninja-build python3 python3-psutil
+          libfmt-dev libcereal-dev libgtest-dev cmake ninja-build python3 python3-psutil
           graphviz chromium fonts-wqy-microhei)
 
 missing=()

@@ -48,6 +48,23 @@ std::string objectText(const Trace &T, const Event &E) {
     return E.Flags ? "(by an exception)" : "";
   case K::ProgramExit:
     return E.Flags ? "(ended by weft)" : "";
+  case K::ProcessStart:
+  case K::ProcessJoin:
+    return "pid " + std::to_string(E.Object) +
+           (E.Kind == K::ProcessJoin && E.Flags ? " (still running)" : "");
+  case K::ProcessSignal:
+    return "signal " + std::to_string(E.Flags) + " to pid " +
+           std::to_string(E.Object);
+  case K::ProcessBegin: {
+    auto It = T.Strings.find(E.Object);
+    return It == T.Strings.end() ? "" : "'" + It->second + "'";
+  }
+  case K::MessageSend:
+  case K::MessageRecv:
+    return "message " + std::to_string(E.Object);
+  case K::ProcessEnd:
+    return "exit code " + std::to_string(static_cast<int32_t>(E.Object)) +
+           (E.Flags ? " (os._exit)" : "");
   case K::Schedule:
     return "of " + std::to_string(E.Object) +
            (E.Flags & 1 ? " (its timeout fires)" : "");

@@ -19,6 +19,7 @@
 #include <poll.h>
 #include <random>
 #include <sys/stat.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -327,6 +328,8 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     if (OutFd < 0)
       return Fail("cannot write " + Opts.OutputFile + ": " + std::strerror(errno));
   }
+  // The program's orphaned processes come to weft, which waits for them.
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
   pid_t Pid = fork();
   if (Pid < 0)
     return Fail(std::string("fork: ") + std::strerror(errno));
@@ -412,6 +415,33 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
       waitpid(Pid, &Status, 0);
       break;
     }
+  }
+  // Processes of the program that outlive it (orphans: weft is their
+  // subreaper, so they are reparented to weft, not to init) end the run
+  // when the last one has ended and is waited for: no zombie or orphan is
+  // left behind. --timeout and signals still end them all.
+  for (;;) {
+    pid_t W = waitpid(-Pid, nullptr, WNOHANG);
+    if (W > 0)
+      continue;
+    if (W < 0 && errno == EINTR)
+      continue;
+    if (W < 0)
+      break; // none left in the group
+    bool Stop = CaughtSignal.load() != 0 ||
+                (Opts.TimeoutSeconds > 0 && Clock::now() >= Deadline);
+    if (Stop) {
+      if (!R.Interrupted && !CaughtSignal.load())
+        R.TimedOut = true;
+      kill(-Pid, SIGKILL);
+      while (waitpid(-Pid, nullptr, 0) > 0 || errno == EINTR) {
+      }
+      break;
+    }
+    if (Open)
+      Open = pump(CapPipe[0], *Captured, 5);
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   // What the program wrote last; a daemon grandchild holding the pipe open
   // must not keep us waiting.

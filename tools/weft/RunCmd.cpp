@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Cli.h"
 #include "RunProgram.h"
+#include "trace/Run.h"
 
 #include "runtime/lib/sched/Spec.h"
 
@@ -161,7 +162,8 @@ int cmdRun(const Args &A) {
     if (Worth || KeepTrace)
       note("trace: " + TracePath + " (weft trace show " + TracePath + ")");
     else
-      std::remove(TracePath.c_str());
+      for (const std::string &F : trace::runFiles(TracePath)) // processes'
+        std::remove(F.c_str());
     // The pictures of a run that found something (docs/pictures.md).
     // A report that cannot be written is said (writeRunPictures); the
     // findings were printed and the status stays theirs.

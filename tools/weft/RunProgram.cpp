@@ -9,6 +9,7 @@
 
 #include "report/TraceFindings.h"
 #include "trace/Describe.h"
+#include "trace/Run.h"
 #include "trace/Trace.h"
 
 #include <cmath>
@@ -59,6 +60,9 @@ std::string endText(const ProcessResult &P, double Timeout) {
       P.Exited ? "exited with status " + std::to_string(P.ExitStatus)
                : "was killed by " + signalName(P.Signal) + " (" +
                      strsignal(P.Signal) + ")";
+  if (P.TimedOut && P.Exited) // it ended; processes it started did not
+    return "exited, but its processes did not finish within " +
+           secondsText(Timeout) + " s (--timeout) and were killed by SIGKILL";
   if (P.TimedOut)
     return "did not finish within " + secondsText(Timeout) +
            " s (--timeout) and was killed by " + signalName(P.Signal);
@@ -115,7 +119,8 @@ RunOutcome runRecorded(
   PO.TimeoutSeconds = Timeout;
   PO.OutputFile = OutputFile;
   PO.StdoutToStderr = StdoutToStderr;
-  std::remove(TracePath.c_str());
+  for (const std::string &F : trace::runFiles(TracePath)) // processes'
+    std::remove(F.c_str());
   struct stat St;
   // A TSan program's stderr is watched for TSan refusing to start.
   bool Tsan = !Argv.empty() && isTsanProgram(Argv[0]);
@@ -166,7 +171,9 @@ RunOutcome runRecorded(
   }
   trace::Trace T;
   std::string Err;
-  if (!trace::readTrace(TracePath, T, Err)) {
+  // With processes: every process's file of the run, as one timeline.
+  std::vector<std::string> Notes;
+  if (!trace::readRun(TracePath, T, Err, &Notes)) {
     O.Missing = NoTrace::Unreadable;
     O.TraceError = TracePath + ": " + Err;
     return O;

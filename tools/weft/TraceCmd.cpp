@@ -4,6 +4,7 @@
 #include "detect/Checker.h"
 #include "report/TraceFindings.h"
 #include "trace/Describe.h"
+#include "trace/Run.h"
 #include "trace/Trace.h"
 #include "trace/TraceReader.h"
 
@@ -71,21 +72,51 @@ private:
   Clock::time_point Start;
 };
 
-/// Opens \p Path for reading as a stream: the tables are read, the events
-/// come from R.next() (memory bounded by actors and objects, not events).
-bool open(const std::string &Path, trace::TraceReader &R,
-          ReadProgress &Progress) {
-  std::string Err;
-  bool Ok = R.open(Path, Err, [&](uint64_t Done, uint64_t Total) {
-    Progress(Done, Total);
-  });
-  if (!Ok) {
-    Progress.finish();
-    std::cerr << "weft: error: " << Path << ": " << Err << "\n";
-    return false;
+/// The events of a trace, one at a time. One file streams through a
+/// TraceReader (memory bounded by actors and objects, not events); a run
+/// with processes (several files, trace/Run.h) is merged in memory first,
+/// since its order across files needs every file's events.
+class EventSource {
+public:
+  bool open(const std::string &Path, ReadProgress &Progress) {
+    std::string Err;
+    auto Tick = [&](uint64_t Done, uint64_t Total) { Progress(Done, Total); };
+    std::vector<std::string> Notes;
+    bool Ok;
+    if (trace::runFiles(Path).size() > 1) {
+      Merged = true;
+      Ok = trace::readRun(Path, Whole, Err, &Notes, Tick);
+    } else {
+      Ok = Reader.open(Path, Err, Tick);
+    }
+    if (!Ok) {
+      Progress.finish();
+      std::cerr << "weft: error: " << Path << ": " << Err << "\n";
+      return false;
+    }
+    for (const std::string &N : Notes)
+      std::cerr << "weft: note: " << N << "\n";
+    return true;
   }
-  return true;
-}
+  const trace::Trace &info() const { return Merged ? Whole : Reader.info(); }
+  bool next(trace::Event &E) {
+    if (!Merged)
+      return Reader.next(E);
+    if (Next >= Whole.Events.size())
+      return false;
+    E = Whole.Events[Next++];
+    return true;
+  }
+  uint64_t eventCount() const {
+    return Merged ? Whole.Events.size() : Reader.eventCount();
+  }
+
+private:
+  trace::TraceReader Reader;
+  bool Merged = false;
+  trace::Trace Whole;
+  size_t Next = 0;
+};
 
 void damageNote(const std::string &Path, const trace::Trace &T) {
   if (!T.Damage.empty())
@@ -108,9 +139,9 @@ void uncleanNote(const std::string &Path, const trace::Trace &T,
 }
 
 int show(const std::string &Path, bool Times) {
-  trace::TraceReader Reader;
+  EventSource Reader;
   ReadProgress Progress(Path);
-  if (!open(Path, Reader, Progress))
+  if (!Reader.open(Path, Progress))
     return ExitUsage;
   const trace::Trace &T = Reader.info();
   const trace::FileHeader &H = T.Header;
@@ -179,9 +210,9 @@ int show(const std::string &Path, bool Times) {
 }
 
 int check(const std::string &Path, report::Format Fmt) {
-  trace::TraceReader Reader;
+  EventSource Reader;
   ReadProgress Progress(Path);
-  if (!open(Path, Reader, Progress))
+  if (!Reader.open(Path, Progress))
     return ExitUsage;
   const trace::Trace &T = Reader.info();
   detect::TraceCheck Check(T);

@@ -29,6 +29,10 @@ WEFT_DEFINE_ERROR(ValueError, "ValueError")
 WEFT_DEFINE_ERROR(TimeoutError, "TimeoutError")
 WEFT_DEFINE_ERROR(AssertionError, "AssertionError")
 WEFT_DEFINE_ERROR(EOFError, "EOFError")
+/// os.fork / os.waitpid: OSError, and its ChildProcessError.
+WEFT_DEFINE_ERROR(OSError, "OSError")
+WEFT_DEFINE_ERROR(ChildProcessError, "ChildProcessError")
+WEFT_DEFINE_ERROR(BrokenPipeError, "BrokenPipeError")
 /// threading.BrokenBarrierError
 WEFT_DEFINE_ERROR(BrokenBarrierError, "threading.BrokenBarrierError")
 /// concurrent.futures.CancelledError

@@ -3,6 +3,8 @@
 #define WEFT_WEFT_H
 #include "weft/errors.h"
 #include "weft/futures.h"
+#include "weft/multiprocessing.h"
+#include "weft/os.h"
 #include "weft/print.h"
 #include "weft/queue.h"
 #include "weft/random.h"

@@ -70,6 +70,7 @@ Runtime *create() {
   R->Settings = Flags::fromEnvironment();
   std::string Path = R->Settings.TracePathGiven ? R->Settings.TracePath
                                                 : defaultTracePath();
+  R->TracePath = Path;
   trace::HeaderInfo Info;
   Info.Program = commandLine();
   // WEFT_SCHEDULE: the controlled back end (it fills in the header's mode).
@@ -121,9 +122,47 @@ void registerAtExit(std::function<void()> Fn) {
   AtExitHooks->push_back(std::move(Fn));
 }
 
+/// The current instance: created on first use; replaced in a forked child
+/// (restartAfterFork).
+std::atomic<Runtime *> Current{nullptr};
+std::atomic<bool> ShutdownStarted{false};
+
 Runtime &runtime() {
-  static Runtime *R = create();
-  return *R;
+  if (Runtime *R = Current.load(std::memory_order_acquire)) [[likely]]
+    return *R;
+  static Runtime *First = create();
+  Runtime *Expected = nullptr;
+  Current.compare_exchange_strong(Expected, First);
+  return *Current.load(std::memory_order_acquire);
+}
+
+Actor &restartAfterFork(const std::string &TracePath, const Runtime &Parent) {
+  // Only the forking thread exists here. Whatever it had of the parent's
+  // runtime (its actor, its recording stream) belongs to the parent's
+  // trace, which this process must never write again.
+  bindActor(nullptr);
+  ShutdownStarted.store(false);
+  AtExitHooks = nullptr; // the parent's hooks are about the parent's threads
+  auto *R = new Runtime();
+  R->Settings = Parent.Settings;
+  R->TracePath = TracePath;
+  trace::HeaderInfo Info;
+  Info.Program = commandLine();
+  std::string Error;
+  R->Rec.open(TracePath, Info, Error);
+  if (!R->Rec.writer())
+    say("weft: cannot create the trace file " + TracePath + ": " + Error +
+        " (continuing without a trace)\n");
+  R->Rec.inheritAfterFork(Parent.Rec);
+  R->Mon.setTrace(TracePath, R->Settings.TracePathGiven);
+  R->Rec.setMonitor(&R->Mon);
+  R->Child = true;
+  R->RunFindings = Parent.RunFindings;
+  R->Main = &threading_impl::createMainThread(*R);
+  Current.store(R, std::memory_order_release);
+  threading_impl::bindMainThread(*R);
+  armMainExitGuard();
+  return *R->Main;
 }
 
 Actor &self() {
@@ -142,8 +181,7 @@ Actor &self() {
 
 void shutdown() {
   WEFT_TSAN_IGNORE_ACCESSES();
-  static std::atomic<bool> Started{false};
-  if (Started.exchange(true))
+  if (ShutdownStarted.exchange(true))
     return;
   Runtime &R = runtime();
   Actor &Me = self();
@@ -154,8 +192,14 @@ void shutdown() {
     if (A != &Me)
       R.Rec.sync(trace::EventKind::DaemonKilled, 0, Me.Id, A->Id, 0);
   R.Rec.sync(trace::EventKind::ThreadEnd, 0, Me.Id, 0, Me.StartSite);
+  if (R.Child)
+    R.Rec.sync(trace::EventKind::ProcessEnd, 0, Me.Id,
+               static_cast<uint32_t>(R.ExitCode), 0);
   R.Rec.sync(trace::EventKind::ProgramExit, 0, Me.Id, 0, 0);
-  if (R.Mon.finish() != 0) {
+  size_t Findings = R.Mon.finish();
+  if (Findings && R.RunFindings)
+    R.RunFindings->fetch_add(1);
+  if (Findings != 0 || (!R.Child && R.RunFindings && R.RunFindings->load())) {
     std::fflush(nullptr);
     WEFT_TSAN_BEFORE_EXIT();
     ::_exit(R.Settings.ExitCode);

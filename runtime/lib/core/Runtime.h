@@ -28,10 +28,25 @@ struct Runtime {
   Recorder Rec;
   Monitor Mon{Rec, Actors, Settings};
   Actor *Main = nullptr;
+  /// Where this process's trace goes (a forked child's: see
+  /// docs/trace-format.md, runs with processes).
+  std::string TracePath;
+  /// A forked child's runtime: its end records process-end with ExitCode.
+  bool Child = false;
+  int ExitCode = 0;
+  /// Once the program has started processes: the run-wide count of
+  /// processes that ended with findings (shared memory). The first process
+  /// ends with WEFT_EXITCODE when it is not 0, as if it had them itself.
+  std::atomic<uint32_t> *RunFindings = nullptr;
 };
 
 /// The runtime, created on first call.
 Runtime &runtime();
+/// In a child process right after fork(), on the only thread it has: a new
+/// runtime for the child, recording into \p TracePath, with the calling
+/// thread as its main thread (actor 1). The parent's runtime (\p Parent)
+/// is left untouched and never written again. Returns the main actor.
+Actor &restartAfterFork(const std::string &TracePath, const Runtime &Parent);
 /// The calling thread's actor: the main thread's, a weft Thread's, or a new
 /// "Dummy-N" actor for a thread weft did not start.
 Actor &self();

@@ -135,17 +135,21 @@ uint32_t Recorder::newObject(trace::ObjectType Type, uint32_t Site,
     std::lock_guard<InternalMutex> G(ObjectMu);
     Objects[Id] = ObjectEntry{Type, Site, std::string(Name)};
   }
-  if (Writer) {
-    uint32_t NameId = Name.empty() ? 0 : Writer->internString(Name);
-    trace::Record R{};
-    R.Kind = static_cast<uint8_t>(trace::EventKind::ObjectDef);
-    R.Flags = static_cast<uint8_t>(Type);
-    R.Object = Id;
-    R.Site = Site;
-    R.Time = NameId;
-    Writer->append(R);
-  }
+  writeObjectDef(Id, Type, Site, Name);
   return Id;
+}
+
+void Recorder::writeObjectDef(uint32_t Id, trace::ObjectType Type,
+                              uint32_t Site, std::string_view Name) {
+  if (!Writer)
+    return;
+  trace::Record R{};
+  R.Kind = static_cast<uint8_t>(trace::EventKind::ObjectDef);
+  R.Flags = static_cast<uint8_t>(Type);
+  R.Object = Id;
+  R.Site = Site;
+  R.Time = Name.empty() ? 0 : Writer->internString(Name);
+  Writer->append(R);
 }
 
 void Recorder::defineActor(const Actor &A, std::string_view Name) {
@@ -192,6 +196,38 @@ bool Recorder::otherObjectOnLine(uint32_t Id) const {
       return true;
   }
   return false;
+}
+
+void Recorder::lockForFork() {
+  SiteMu.lock();
+  ObjectMu.lock();
+}
+
+void Recorder::unlockAfterFork() {
+  ObjectMu.unlock();
+  SiteMu.unlock();
+}
+
+void Recorder::inheritAfterFork(const Recorder &Parent) {
+  // Held by the parent's fork across it, so consistent here (and never
+  // unlocked: the parent's recorder is not used again in this process).
+  forgetThreadStream();
+  for (SharedSite &S : SharedSites)
+    S.Id.store(0, std::memory_order_relaxed);
+  StartNs = Parent.StartNs; // one time origin for every file of the run
+  NextObject.store(Parent.NextObject.load());
+  for (const auto &[Id, E] : Parent.Objects) {
+    uint32_t Site = 0;
+    auto L = Parent.SiteLocs.find(E.Site);
+    if (L != Parent.SiteLocs.end())
+      Site = internSite(L->second.File.c_str(), L->second.Line,
+                        L->second.Column);
+    {
+      std::lock_guard<InternalMutex> G(ObjectMu);
+      Objects[Id] = ObjectEntry{E.Type, Site, E.Name};
+    }
+    writeObjectDef(Id, E.Type, Site, E.Name);
+  }
 }
 
 } // namespace weft::core

@@ -126,16 +126,31 @@ public:
     uint32_t Line = 0, Column = 0, Id = 0;
   };
   static constexpr size_t FastSlots = 64;
+  /// fork() with processes (runtime/lib/os): the parent holds its tables'
+  /// mutexes across the fork, so that the child finds them consistent.
+  void lockForFork();
+  void unlockAfterFork();
+  /// In the forked child, on this new recorder (its file just opened):
+  /// forget everything of \p Parent's that is per process (the calling
+  /// thread's stream, the shared site table), keep its time origin and its
+  /// objects (a Lock made before the fork names the same lock in the
+  /// child's trace, defined again there).
+  void inheritAfterFork(const Recorder &Parent);
   /// A thread that ends gives its stream back for the next one.
   void releaseStream(Stream *S);
 
 private:
   uint32_t internSite(const char *File, uint32_t Line, uint32_t Column);
+  void writeObjectDef(uint32_t Id, trace::ObjectType Type, uint32_t Site,
+                      std::string_view Name);
   /// Microseconds since the start: precise, or the kernel's tick (a few ms
   /// behind, at a fraction of the cost), or virtual under control.
   uint64_t nowMicros(bool Precise) const;
 
   // RecorderStreams.cpp
+  /// In a forked child: the calling thread forgets its stream, which
+  /// belongs to the parent's recorder (it gets one of the child's next).
+  static void forgetThreadStream();
   Stream *myStream();
   /// The calling thread's stream's site table (null without a stream).
   FastSite *mySiteTable();

@@ -162,6 +162,13 @@ Recorder::Stream *Recorder::myStream() {
   return Mine;
 }
 
+void Recorder::forgetThreadStream() {
+  Mine = nullptr;
+  GuardGone = false;
+  Guard.Owner = nullptr;
+  ParkedSinceLastEvent = true;
+}
+
 Recorder::FastSite *Recorder::mySiteTable() {
   Stream *S = myStream();
   return S ? S->Sites : nullptr;
