@@ -9,18 +9,18 @@
 // RUN: %expect-exit 66 %weft run --trace %t.wtrace %t > %t.out 2>&1
 // RUN: FileCheck %s --input-file=%t.out --implicit-check-not=warning: --implicit-check-not=error:
 // CHECK-DAG: deadlock-processes.cpp:{{37|45}}:{{[0-9]+}}: error: deadlock: 2 processes wait for each other forever: process 'Process-{{[12]}}' and process 'Process-{{[12]}}' [deadlock]
-// CHECK-DAG: deadlock-processes.cpp:37:{{[0-9]+}}: note: process 'Process-1' waits for multiprocessing.Lock (created at deadlock-processes.cpp:51) here
-// CHECK-DAG: deadlock-processes.cpp:34:{{[0-9]+}}: note: multiprocessing.Lock (created at deadlock-processes.cpp:50) is held by process 'Process-1', acquired here
-// CHECK-DAG: deadlock-processes.cpp:45:{{[0-9]+}}: note: process 'Process-2' waits for multiprocessing.Lock (created at deadlock-processes.cpp:50) here
-// CHECK-DAG: deadlock-processes.cpp:42:{{[0-9]+}}: note: multiprocessing.Lock (created at deadlock-processes.cpp:51) is held by process 'Process-2', acquired here
+// CHECK-DAG: deadlock-processes.cpp:37:{{[0-9]+}}: note: process 'Process-1' waits for multiprocessing.Lock 'lock2' (created at deadlock-processes.cpp:51) here
+// CHECK-DAG: deadlock-processes.cpp:34:{{[0-9]+}}: note: multiprocessing.Lock 'lock1' (created at deadlock-processes.cpp:50) is held by process 'Process-1', acquired here
+// CHECK-DAG: deadlock-processes.cpp:45:{{[0-9]+}}: note: process 'Process-2' waits for multiprocessing.Lock 'lock1' (created at deadlock-processes.cpp:50) here
+// CHECK-DAG: deadlock-processes.cpp:42:{{[0-9]+}}: note: multiprocessing.Lock 'lock2' (created at deadlock-processes.cpp:51) is held by process 'Process-2', acquired here
 // CHECK: 1 error generated.
 // Offline, `weft trace check` reads the run as one (the Lock pair is one
 // object in every file) and the same detectors find the same cycle.
 // RUN: %expect-exit 1 %weft trace check %t.wtrace > %t.check 2>&1
 // RUN: FileCheck %s --check-prefix=TRACE --input-file=%t.check --implicit-check-not=warning: --implicit-check-not=error:
 // TRACE-DAG: deadlock-processes.cpp:{{37|45}}:{{[0-9]+}}: error: deadlock: 2 threads wait for each other forever: process 'Process-{{[12]}}' and process 'Process-{{[12]}}' [deadlock]
-// TRACE-DAG: deadlock-processes.cpp:37:{{[0-9]+}}: note: process 'Process-1' waits for multiprocessing.Lock (created at deadlock-processes.cpp:51) here
-// TRACE-DAG: deadlock-processes.cpp:45:{{[0-9]+}}: note: process 'Process-2' waits for multiprocessing.Lock (created at deadlock-processes.cpp:50) here
+// TRACE-DAG: deadlock-processes.cpp:37:{{[0-9]+}}: note: process 'Process-1' waits for multiprocessing.Lock 'lock2' (created at deadlock-processes.cpp:51) here
+// TRACE-DAG: deadlock-processes.cpp:45:{{[0-9]+}}: note: process 'Process-2' waits for multiprocessing.Lock 'lock1' (created at deadlock-processes.cpp:50) here
 // TRACE: 1 error generated.
 
 #include <weft/weft.h>

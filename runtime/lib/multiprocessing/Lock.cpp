@@ -13,6 +13,7 @@
 #include "multiprocessing/CrossDeadlock.h"
 #include "multiprocessing/SharedMemory.h"
 #include "tsan/TsanAnnotations.h"
+#include "trace/ObjectName.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -31,11 +32,12 @@ Lock::Lock(SourceLoc Loc) : S(mp_impl::sharedNew<detail::SharedLock>()) {
   WEFT_TSAN_IGNORE_ACCESSES();
   core::Runtime &R = core::runtime();
   S->Object = R.Rec.newObject(trace::ObjectType::ProcessLock, R.Rec.site(Loc), "");
-  const char *File = Loc.file_name();
-  if (const char *Slash = std::strrchr(File, '/'))
-    File = Slash + 1;
-  std::snprintf(S->M.Name, sizeof S->M.Name, "multiprocessing.Lock (created at %s:%u)", File,
-                Loc.line());
+  // The one spelling of an object (trace/ObjectName.h), kept in the shared
+  // memory for the reports of the other processes.
+  std::string Name = trace::describeObject(
+      trace::objectTypeName(trace::ObjectType::ProcessLock), "",
+      Loc.file_name(), Loc.line(), Loc.column(), S->Object, nullptr);
+  std::snprintf(S->M.Name, sizeof S->M.Name, "%s", Name.c_str());
 }
 
 bool Lock::acquire(bool Block, std::optional<double> Timeout, SourceLoc Loc) {
