@@ -12,20 +12,26 @@ using namespace weft::threading;
 
 int main() {
   RLock A, B;
+  // T2 takes its locks after T1's (no deadlock in this run); the threads
+  // are alive at once, and the lock-order check orders threads by start
+  // and join only, so the inversion is reported.
+  Event Done;
   Thread T1([&] {
     A.acquire();
     B.acquire();
     B.release();
     A.release();
+    Done.set();
   });
-  T1.start();
-  T1.join();
   Thread T2([&] {
+    Done.wait();
     B.acquire();
     A.acquire();
     A.release();
     B.release();
   });
+  T1.start();
   T2.start();
+  T1.join();
   T2.join();
 }
