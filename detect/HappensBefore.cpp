@@ -11,7 +11,7 @@ namespace {
 using trace::Event;
 using trace::EventKind;
 
-enum class Key { Object, StartChild, EndJoin };
+enum class Key { Object, StartChild, EndJoin, StartProcess, EndProcess };
 enum class Match { Last, Each, Item };
 
 struct Pair {
@@ -28,8 +28,16 @@ constexpr Pair Pairs[] = {
 };
 constexpr size_t NumPairs = sizeof Pairs / sizeof Pairs[0];
 
+/// The process (pid) \p Actor ran in: known in a run with processes merged
+/// (trace/Run.h), 0 otherwise (then no process edge matches).
+uint64_t processOf(const trace::Trace &T, uint32_t Actor) {
+  auto It = T.Actors.find(Actor);
+  return It == T.Actors.end() ? 0 : It->second.Process;
+}
+
 /// The key of \p E in pair \p P, as the release (\p AsRelease) or the acquire.
-uint64_t keyOf(const Pair &P, const Event &E, bool AsRelease) {
+uint64_t keyOf(const trace::Trace &T, const Pair &P, const Event &E,
+               bool AsRelease) {
   switch (P.K) {
   case Key::Object:
     return E.Object;
@@ -37,6 +45,10 @@ uint64_t keyOf(const Pair &P, const Event &E, bool AsRelease) {
     return AsRelease ? E.Object : E.Actor;
   case Key::EndJoin: // the ender is the joined actor
     return AsRelease ? E.Actor : E.Object;
+  case Key::StartProcess: // start names the child's pid; its process begins
+    return AsRelease ? E.Object : processOf(T, E.Actor);
+  case Key::EndProcess: // the ending process is the joined pid
+    return AsRelease ? processOf(T, E.Actor) : E.Object;
   }
   return 0;
 }
@@ -46,6 +58,7 @@ bool receives(const Event &E) {
   switch (E.Kind) {
   case EventKind::EventWaited: // flags=1: the event was set
     return E.Flags & 1;
+  case EventKind::ProcessJoin: // flags=1: the child was still running
   case EventKind::ThreadJoin: // flags=1: the join timed out
   case EventKind::BarrierPassed: // flags=1: broken
     return !(E.Flags & 1);
@@ -84,7 +97,7 @@ void HappensBeforeTracker::onEvent(const Event &E, size_t I, uint64_t Stamp,
   for (size_t PI = 0; PI < NumPairs; ++PI) {
     const Pair &P = Pairs[PI];
     if (E.Kind == P.Release) {
-      State::Pending &St = S->ByKey[{PI, keyOf(P, E, true)}];
+      State::Pending &St = S->ByKey[{PI, keyOf(T, P, E, true)}];
       switch (P.M) {
       case Match::Last:
         St.Last = Here;
@@ -101,7 +114,7 @@ void HappensBeforeTracker::onEvent(const Event &E, size_t I, uint64_t Stamp,
         break;
       }
     } else if (E.Kind == P.Acquire) {
-      auto It = S->ByKey.find({PI, keyOf(P, E, false)});
+      auto It = S->ByKey.find({PI, keyOf(T, P, E, false)});
       if (It == S->ByKey.end())
         continue;
       State::Pending &St = It->second;

@@ -81,6 +81,18 @@ struct PerfettoWriter::Impl {
   size_t NextFlow = 0;
   std::set<uint32_t> Named; // actors whose track is named
 
+  /// The process an actor ran in: its own in a run with processes.
+  uint32_t pidOf(uint32_t Actor) const {
+    auto It = T.Actors.find(Actor);
+    return It != T.Actors.end() && It->second.Process ? It->second.Process
+                                                      : uint32_t(Pid);
+  }
+  std::string pidText(uint32_t Actor) const {
+    return std::to_string(pidOf(Actor));
+  }
+  void processName(uint32_t ProcessPid, const std::string &Name,
+                   size_t Order);
+
   bool drawn(uint32_t Actor) const {
     if (O.Actors.empty())
       return true;
@@ -118,15 +130,41 @@ void PerfettoWriter::Impl::header() {
     OS << ", \"seed\": " << H.Seed;
   OS << ", \"closed_cleanly\": " << (T.closedCleanly() ? "true" : "false")
      << "},\n\"traceEvents\": [";
-  // Names of the process and (at its first event) of each actor's track.
+  // Names of the processes (one group of tracks each) and, at its first
+  // event, of each actor's track.
+  const std::string Time = Virtual ? ", virtual time" : "";
+  const std::string Root = T.Processes.size() > 1 ? "MainProcess (pid " : "";
+  processName(Pid,
+              Root.empty() ? Program + " (pid " + std::to_string(Pid) + ")" + Time
+                           : Root + std::to_string(Pid) + "): " + Program + Time,
+              0);
+  for (size_t I = 1; I < T.Processes.size(); ++I) {
+    const auto &[ChildPid, Name] = T.Processes[I];
+    processName(ChildPid,
+                Name + (Name.find("pid ") == std::string::npos
+                            ? " (pid " + std::to_string(ChildPid) + ")"
+                            : "") +
+                    Time,
+                I);
+  }
+}
+
+void PerfettoWriter::Impl::processName(uint32_t ProcessPid,
+                                       const std::string &Name,
+                                       size_t Order) {
   W.begin();
   W.field("ph", "M", false);
   W.field("name", "process_name");
-  W.raw("pid", std::to_string(Pid));
+  W.raw("pid", std::to_string(ProcessPid));
   OS << ", \"args\": {\"name\": ";
-  report::writeJsonString(OS, Program + " (pid " + std::to_string(Pid) + ")" +
-                                  (Virtual ? ", virtual time" : ""));
+  report::writeJsonString(OS, Name);
   OS << "}";
+  W.end();
+  W.begin();
+  W.field("ph", "M", false);
+  W.field("name", "process_sort_index");
+  W.raw("pid", std::to_string(ProcessPid));
+  OS << ", \"args\": {\"sort_index\": " << Order << "}";
   W.end();
 }
 
@@ -136,7 +174,7 @@ void PerfettoWriter::Impl::name(uint32_t Actor) {
   W.begin();
   W.field("ph", "M", false);
   W.field("name", "thread_name");
-  W.raw("pid", std::to_string(Pid));
+  W.raw("pid", pidText(Actor));
   W.raw("tid", std::to_string(Actor));
   OS << ", \"args\": {\"name\": ";
   report::writeJsonString(OS, T.actorName(Actor));
@@ -145,7 +183,7 @@ void PerfettoWriter::Impl::name(uint32_t Actor) {
   W.begin();
   W.field("ph", "M", false);
   W.field("name", "thread_sort_index");
-  W.raw("pid", std::to_string(Pid));
+  W.raw("pid", pidText(Actor));
   W.raw("tid", std::to_string(Actor));
   OS << ", \"args\": {\"sort_index\": " << Actor << "}";
   W.end();
@@ -159,7 +197,7 @@ void PerfettoWriter::Impl::slice(uint32_t Actor, uint64_t Begin, uint64_t Dur,
   W.field("ph", "X", false);
   W.field("cat", Cat);
   W.field("name", Name);
-  W.raw("pid", std::to_string(Pid));
+  W.raw("pid", pidText(Actor));
   W.raw("tid", std::to_string(Actor));
   W.raw("ts", micros(Begin));
   W.raw("dur", micros(Dur));
@@ -188,7 +226,7 @@ void PerfettoWriter::Impl::held(const Interval &Iv, bool Begin, uint64_t At) {
   W.field("cat", "held");
   W.field("name", Iv.Name);
   W.raw("id", std::to_string(Iv.Id + 1));
-  W.raw("pid", std::to_string(Pid));
+  W.raw("pid", pidText(Iv.Actor));
   W.raw("tid", std::to_string(Iv.Actor));
   W.raw("ts", micros(At));
   if (!Begin && Iv.Open)
@@ -226,7 +264,7 @@ void PerfettoWriter::Impl::finding(const report::Finding &F) {
   W.field("cat", "finding");
   W.field("name",
           F.Message + " [" + std::string(report::ruleInfo(F.Rule).Id) + "]");
-  W.raw("pid", std::to_string(Pid));
+  W.raw("pid", pidText(FindingActor));
   W.raw("tid", std::to_string(FindingActor));
   W.raw("ts", micros(FindingAt));
   OS << ", \"args\": {\"rule\": ";
@@ -307,8 +345,9 @@ void PerfettoWriter::Impl::event(const Event &E, uint64_t Ns) {
       W.field("cat", "happens-before");
       W.field("name", F.Label);
       W.raw("id", std::to_string(Id));
-      W.raw("pid", std::to_string(Pid));
-      W.raw("tid", std::to_string(Arrives ? E.Actor : F.From.Actor));
+      const uint32_t End = Arrives ? E.Actor : F.From.Actor;
+      W.raw("pid", pidText(End));
+      W.raw("tid", std::to_string(End));
       W.raw("ts", micros(Arrives ? Ns : F.From.Stamp));
       W.end();
     }

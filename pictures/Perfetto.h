@@ -1,7 +1,8 @@
 //===- pictures/Perfetto.h - a trace as Trace Event Format JSON -----------===//
 //
 // The JSON that ui.perfetto.dev and chrome://tracing open (the Trace Event
-// Format): one track per actor, named after it; a slice for each actor's
+// Format): one track per actor, named after it, grouped by process in a
+// run with processes (trace/Run.h); a slice for each actor's
 // life, for every blocked interval (named after what it waits for and who
 // held it when the wait began) and for every operation (with its call site
 // in args); an async slice for every interval a lock is held; a flow arrow

@@ -145,6 +145,7 @@ public:
     if (A != P.T.Actors.end())
       I = A->second;
     I.Site = site(P, I.Site);
+    I.Process = P.Pid;
     if (!Root) {
       std::string Proc = P.ProcessName.empty()
                              ? "pid " + std::to_string(P.Pid)
@@ -219,6 +220,7 @@ bool readRun(const std::string &RootPath, Trace &Out, std::string &Error,
         break;
       }
   }
+  Parts[0].Pid = Parts[0].T.Header.Pid;
   Out = Trace{};
   Out.Header = Parts[0].T.Header;
   Out.Damage = Parts[0].T.Damage;
@@ -234,6 +236,13 @@ bool readRun(const std::string &RootPath, Trace &Out, std::string &Error,
   for (Part &P : Parts)
     if (!P.ProcessName.empty() && Uses[P.ProcessName] > 1)
       P.ProcessName += " (pid " + std::to_string(P.Pid) + ")";
+  for (size_t I = 0; I < Parts.size(); ++I)
+    if (I == 0 || Parts[I].Pid) // (not a file that could not be read)
+      Out.Processes.emplace_back(
+        Parts[I].Pid, I == 0 ? std::string("MainProcess")
+                      : Parts[I].ProcessName.empty()
+                          ? "pid " + std::to_string(Parts[I].Pid)
+                          : Parts[I].ProcessName);
 
   std::map<uint32_t, size_t> ByPid; // child pid -> part
   std::map<std::string, size_t> ByPath;

@@ -147,6 +147,9 @@ struct ActorInfo {
   std::string Name;
   ActorType Type = ActorType::Thread;
   uint32_t Site = 0;
+  /// The pid of the process it ran in: set for the runs with processes
+  /// that trace/Run.h merges; 0 in one file (the header's process).
+  uint32_t Process = 0;
 };
 struct ObjectInfo {
   ObjectType Type = ObjectType::Unknown;
@@ -167,6 +170,10 @@ struct Trace {
   std::string Damage;
   /// Reserved slots left empty by writers that were killed mid-write.
   uint64_t Holes = 0;
+  /// A run with processes (trace/Run.h): each process's pid and name
+  /// ("MainProcess", "Process-1"), in the order of their files. Empty for
+  /// one file.
+  std::vector<std::pair<uint32_t, std::string>> Processes;
 
   bool closedCleanly() const { return Header.Closed == 1; }
   const SiteInfo *site(uint32_t Id) const;

@@ -4,7 +4,8 @@
 
 Fails (exit 1, a line saying what) unless:
   - the file is one JSON object with a traceEvents array;
-  - every track (pid, tid) that has events is named (thread_name metadata);
+  - every track (pid, tid) that has events is named (thread_name metadata),
+    and so is every process (pid) that has a named track (process_name);
   - complete slices ("X") have ts >= 0 and dur >= 0 and, on each track in
     time order (longest first among those that start together; the format
     does not ask for file order, and weft writes a slice when it ends), nest
@@ -36,6 +37,7 @@ def main():
     if not isinstance(doc, dict) or not isinstance(doc.get("traceEvents"), list):
         fail("no traceEvents array")
     names = {}
+    processes = {}
     slices = collections.defaultdict(list)
     flows = collections.defaultdict(dict)
     asyncs = {}
@@ -46,6 +48,8 @@ def main():
         if ph == "M":
             if ev.get("name") == "thread_name":
                 names[track] = ev["args"]["name"]
+            elif ev.get("name") == "process_name":
+                processes[ev.get("pid")] = ev["args"]["name"]
             continue
         if ph in ("X", "s", "f") and track not in names:
             fail("event on unnamed track %r: %r" % (track, ev))
@@ -109,6 +113,15 @@ def main():
         if (s["pid"], s["tid"]) == (e["pid"], e["tid"]):
             fail("flow within one track: %r" % s)
         per_name[s["name"]] += 1
+    for pid, _ in names:
+        if pid not in processes:
+            fail("tracks of pid %r in no named process" % pid)
+    if len(processes) > 1:
+        # Which tracks each process groups (pids differ between runs: the
+        # processes are named).
+        for pid in sorted(processes, key=lambda p: processes[p]):
+            tracks = sorted(n for (p, _), n in names.items() if p == pid)
+            print("process %s: %s" % (processes[pid].split(" (pid")[0], ", ".join(tracks)))
     print("tracks: " + ", ".join(sorted(names.values())))
     cats = collections.Counter()
     for evs in slices.values():

@@ -4,9 +4,8 @@
 #include "detect/Checker.h"
 #include "report/TraceFindings.h"
 #include "trace/Describe.h"
-#include "trace/Run.h"
+#include "trace/EventSource.h"
 #include "trace/Trace.h"
-#include "trace/TraceReader.h"
 
 #include <chrono>
 #include <cinttypes>
@@ -72,51 +71,24 @@ private:
   Clock::time_point Start;
 };
 
-/// The events of a trace, one at a time. One file streams through a
-/// TraceReader (memory bounded by actors and objects, not events); a run
-/// with processes (several files, trace/Run.h) is merged in memory first,
-/// since its order across files needs every file's events.
-class EventSource {
-public:
-  bool open(const std::string &Path, ReadProgress &Progress) {
-    std::string Err;
-    auto Tick = [&](uint64_t Done, uint64_t Total) { Progress(Done, Total); };
-    std::vector<std::string> Notes;
-    bool Ok;
-    if (trace::runFiles(Path).size() > 1) {
-      Merged = true;
-      Ok = trace::readRun(Path, Whole, Err, &Notes, Tick);
-    } else {
-      Ok = Reader.open(Path, Err, Tick);
-    }
-    if (!Ok) {
-      Progress.finish();
-      std::cerr << "weft: error: " << Path << ": " << Err << "\n";
-      return false;
-    }
-    for (const std::string &N : Notes)
-      std::cerr << "weft: note: " << N << "\n";
-    return true;
+/// Opens \p Path for \p Progress's reader; says why not on stderr.
+bool openSource(trace::EventSource &Source, const std::string &Path,
+                ReadProgress &Progress) {
+  std::string Err;
+  std::vector<std::string> Notes;
+  bool Ok = Source.open(Path, Err, Notes,
+                        [&](uint64_t Done, uint64_t Total) {
+                          Progress(Done, Total);
+                        });
+  if (!Ok) {
+    Progress.finish();
+    std::cerr << "weft: error: " << Path << ": " << Err << "\n";
+    return false;
   }
-  const trace::Trace &info() const { return Merged ? Whole : Reader.info(); }
-  bool next(trace::Event &E) {
-    if (!Merged)
-      return Reader.next(E);
-    if (Next >= Whole.Events.size())
-      return false;
-    E = Whole.Events[Next++];
-    return true;
-  }
-  uint64_t eventCount() const {
-    return Merged ? Whole.Events.size() : Reader.eventCount();
-  }
-
-private:
-  trace::TraceReader Reader;
-  bool Merged = false;
-  trace::Trace Whole;
-  size_t Next = 0;
-};
+  for (const std::string &N : Notes)
+    std::cerr << "weft: note: " << N << "\n";
+  return true;
+}
 
 void damageNote(const std::string &Path, const trace::Trace &T) {
   if (!T.Damage.empty())
@@ -139,9 +111,9 @@ void uncleanNote(const std::string &Path, const trace::Trace &T,
 }
 
 int show(const std::string &Path, bool Times) {
-  EventSource Reader;
+  trace::EventSource Reader;
   ReadProgress Progress(Path);
-  if (!Reader.open(Path, Progress))
+  if (!openSource(Reader, Path, Progress))
     return ExitUsage;
   const trace::Trace &T = Reader.info();
   const trace::FileHeader &H = T.Header;
@@ -210,9 +182,9 @@ int show(const std::string &Path, bool Times) {
 }
 
 int check(const std::string &Path, report::Format Fmt) {
-  EventSource Reader;
+  trace::EventSource Reader;
   ReadProgress Progress(Path);
-  if (!Reader.open(Path, Progress))
+  if (!openSource(Reader, Path, Progress))
     return ExitUsage;
   const trace::Trace &T = Reader.info();
   detect::TraceCheck Check(T);

@@ -11,7 +11,8 @@
 #include "pictures/Perfetto.h"
 #include "report/TraceFindings.h"
 #include "trace/Trace.h"
-#include "trace/TraceReader.h"
+#include "trace/EventSource.h"
+#include "trace/Run.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -129,24 +130,35 @@ void damageWarning(const std::string &Path, const trace::Trace &T) {
               << " (the picture shows the events before it)\n";
 }
 
-/// Opens \p Path to be read as a stream (TraceReader).
-bool open(const std::string &Path, trace::TraceReader &R) {
+/// Opens \p Path to be read as a stream (trace/EventSource.h: one file
+/// streams; a run with processes is merged first).
+bool open(const std::string &Path, trace::EventSource &R) {
   std::string Err;
-  if (!R.open(Path, Err)) {
+  std::vector<std::string> Notes;
+  if (!R.open(Path, Err, Notes)) {
     std::cerr << "weft: error: " << Path << ": " << Err << "\n";
     return false;
   }
+  for (const std::string &N : Notes)
+    std::cerr << "weft: note: " << N << "\n";
   damageWarning(Path, R.info());
   return true;
 }
 
-bool load(const std::string &Path, trace::Trace &T) {
+/// Reads the whole run of \p Path (all its processes' files) into \p T.
+bool load(const std::string &Path, trace::Trace &T, bool Quiet = false) {
   std::string Err;
-  if (!trace::readTrace(Path, T, Err)) {
-    std::cerr << "weft: error: " << Path << ": " << Err << "\n";
+  std::vector<std::string> Notes;
+  if (!trace::readRun(Path, T, Err, &Notes)) {
+    std::cerr << "weft: error: " << (Quiet ? "cannot draw " : "") << Path
+              << ": " << Err << "\n";
     return false;
   }
-  damageWarning(Path, T);
+  if (!Quiet) {
+    for (const std::string &N : Notes)
+      std::cerr << "weft: note: " << N << "\n";
+    damageWarning(Path, T);
+  }
   return true;
 }
 
@@ -201,7 +213,7 @@ int traceExport(const Args &A) {
   if (auto Err = parse(A, "trace export", {"perfetto"}, P))
     return *Err;
   // Read as a stream: memory bounded by actors and objects, not events.
-  trace::TraceReader Reader;
+  trace::EventSource Reader;
   if (!open(P.File, Reader))
     return ExitUsage;
   const trace::Trace &T = Reader.info();
@@ -251,7 +263,7 @@ int traceGraph(const Args &A) {
   if (auto Err = parse(A, "trace graph", {"dot", "svg"}, P))
     return *Err;
   // Read as a stream: the graphs are bounded by actors and locks.
-  trace::TraceReader Reader;
+  trace::EventSource Reader;
   if (!open(P.File, Reader))
     return ExitUsage;
   const trace::Trace &T = Reader.info();
@@ -293,12 +305,8 @@ int cmdReport(const Args &A) {
 
 bool writeRunPictures(const std::string &TracePath, const std::string &Dir) {
   trace::Trace T;
-  std::string Err;
-  if (!trace::readTrace(TracePath, T, Err)) {
-    std::cerr << "weft: error: cannot draw " << TracePath << ": " << Err
-              << "\n";
+  if (!load(TracePath, T, /*Quiet=*/true))
     return false;
-  }
   std::string Stem = baseName(TracePath);
   if (Stem.size() > 7 && Stem.substr(Stem.size() - 7) == ".wtrace")
     Stem.resize(Stem.size() - 7);
