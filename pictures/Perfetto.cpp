@@ -73,6 +73,7 @@ struct PerfettoWriter::Impl {
   report::FindingCollector Findings;
   std::vector<detect::HappensBeforeTracker::Found> Found;
   size_t I = 0;           // events so far
+  uint64_t SyncEvents = 0; // synchronization events so far
   uint64_t LastNs = 0;    // of the last event
   bool Crossed = false;   // an event at or after the window's start came
   size_t NumFindings = 0; // complete finding groups so far
@@ -376,6 +377,8 @@ void PerfettoWriter::Impl::finish() {
 PerfettoWriter::PerfettoWriter(std::ostream &OS, const trace::Trace &Tables,
                                const PerfettoOptions &O)
     : P(std::make_unique<Impl>(OS, Tables, O)) {
+  if (O.FromEvent) // nothing is in the window until that event comes
+    P->O.FromNs = UINT64_MAX;
   P->header();
 }
 
@@ -384,6 +387,15 @@ PerfettoWriter::~PerfettoWriter() = default;
 void PerfettoWriter::onEvent(const Event &E) {
   // Nanoseconds, strictly increasing (equal microseconds spread).
   uint64_t Ns = std::max<uint64_t>(E.TimeUs * 1000, P->I ? P->LastNs + 1 : 0);
+  // A range of events becomes the window of their times, set as they come.
+  const trace::EventInfo *Info = trace::eventInfo(E.Kind);
+  if (Info && Info->Cat == trace::Category::Sync) {
+    ++P->SyncEvents;
+    if (P->SyncEvents == P->O.FromEvent)
+      P->O.FromNs = Ns;
+    if (P->SyncEvents == P->O.ToEvent)
+      P->O.ToNs = Ns;
+  }
   P->event(E, Ns);
   P->LastNs = Ns;
   ++P->I;

@@ -40,7 +40,11 @@ namespace weft::pictures {
 /// the window's edges are cut there; arrows need both ends inside.
 struct PerfettoOptions {
   uint64_t FromNs = 0, ToNs = UINT64_MAX; // times since the trace began
-  std::set<std::string> Actors;           // actor names; empty: all
+  /// Or a range of events: the From-th to the To-th synchronization event
+  /// (1-based, as `weft trace show` lists them); 0: not set. The window
+  /// then runs from the time of the first to that of the second.
+  uint64_t FromEvent = 0, ToEvent = 0;
+  std::set<std::string> Actors; // actor names; empty: all
 };
 
 class PerfettoWriter {

@@ -14,6 +14,7 @@
 #include "trace/EventSource.h"
 #include "trace/Run.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -80,6 +81,18 @@ std::optional<int> parse(const Args &A, std::string_view Sub,
         V = optionValue(A, I, "--to", Missing);
       if (V) {
         const char *Name = IsFrom ? "--from" : "--to";
+        if (!Missing && !V->empty() && (*V)[0] == '#') {
+          // An event's position in `weft trace show`'s list (1-based).
+          char *End = nullptr;
+          unsigned long long N = std::strtoull(V->c_str() + 1, &End, 10);
+          if (V->size() == 1 || *End || N == 0 || !std::isdigit((*V)[1]))
+            return usageError(Cmd, std::string(Name) +
+                                       " #N needs an event number from 1 "
+                                       "(its line in `weft trace show`'s "
+                                       "list), e.g. #12");
+          (IsFrom ? P.Window.FromEvent : P.Window.ToEvent) = N;
+          continue;
+        }
         std::optional<uint64_t> Ns = Missing ? std::nullopt : parseMillis(*V);
         if (!Ns)
           return usageError(Cmd, std::string(Name) +
@@ -113,8 +126,14 @@ std::optional<int> parse(const Args &A, std::string_view Sub,
   }
   if (P.File.empty())
     return usageError(Cmd, "no trace file given");
-  if (P.Window.FromNs > P.Window.ToNs)
+  if (P.Window.FromNs > P.Window.ToNs ||
+      (P.Window.FromEvent && P.Window.ToEvent &&
+       P.Window.FromEvent > P.Window.ToEvent))
     return usageError(Cmd, "--from is after --to");
+  if ((P.Window.FromEvent && P.Window.FromNs) ||
+      (P.Window.ToEvent && P.Window.ToNs != UINT64_MAX))
+    return usageError(Cmd, "--from and --to: give a time or an event "
+                           "number (#N) for each, not both");
   struct stat In, Out;
   if (!P.Out.empty() && stat(P.File.c_str(), &In) == 0 &&
       stat(P.Out.c_str(), &Out) == 0 && In.st_dev == Out.st_dev &&
