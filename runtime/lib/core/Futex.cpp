@@ -10,21 +10,33 @@
 
 namespace weft::core {
 
-int futexWait(std::atomic<uint32_t> &Word, uint32_t Expected,
-              const timespec *AbsMonotonic) {
+int sysFutexWait(std::atomic<uint32_t> &Word, uint32_t Expected,
+                 const timespec *AbsMonotonic, FutexScope Scope) {
   // FUTEX_WAIT_BITSET takes an absolute deadline on CLOCK_MONOTONIC (no
   // FUTEX_CLOCK_REALTIME flag), so a retry after EINTR keeps the deadline.
-  long R = ::syscall(SYS_futex, reinterpret_cast<uint32_t *>(&Word),
-                     FUTEX_WAIT_BITSET_PRIVATE, Expected, AbsMonotonic,
-                     nullptr, FUTEX_BITSET_MATCH_ANY);
+  const int Op = Scope == FutexScope::Process ? FUTEX_WAIT_BITSET_PRIVATE
+                                              : FUTEX_WAIT_BITSET;
+  long R = ::syscall(SYS_futex, reinterpret_cast<uint32_t *>(&Word), Op,
+                     Expected, AbsMonotonic, nullptr, FUTEX_BITSET_MATCH_ANY);
   return R == 0 ? 0 : errno;
+}
+
+void sysFutexWake(std::atomic<uint32_t> &Word, int Count, FutexScope Scope) {
+  const int Op =
+      Scope == FutexScope::Process ? FUTEX_WAKE_PRIVATE : FUTEX_WAKE;
+  ::syscall(SYS_futex, reinterpret_cast<uint32_t *>(&Word), Op, Count,
+            nullptr, nullptr, 0);
+}
+
+int futexWait(std::atomic<uint32_t> &Word, uint32_t Expected,
+              const timespec *AbsMonotonic) {
+  return sysFutexWait(Word, Expected, AbsMonotonic, FutexScope::Process);
 }
 
 void futexWake(std::atomic<uint32_t> &Word, int Count) {
   if (ControlledMode) [[unlikely]] // actors blocked on Word may run again
     controlledWordReleased(Word);
-  ::syscall(SYS_futex, reinterpret_cast<uint32_t *>(&Word), FUTEX_WAKE_PRIVATE,
-            Count, nullptr, nullptr, 0);
+  sysFutexWake(Word, Count, FutexScope::Process);
 }
 
 void InternalMutex::lockSlow(uint32_t C) {

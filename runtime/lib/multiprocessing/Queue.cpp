@@ -9,6 +9,7 @@
 #include "weft/multiprocessing.h"
 
 #include "core/Kernel.h"
+#include "core/Futex.h"
 #include "core/Runtime.h"
 #include "multiprocessing/CrossDeadlock.h"
 #include "multiprocessing/Messages.h"
@@ -93,7 +94,12 @@ void QueueBase::putBytes(std::string Bytes, bool Block,
     if (Deadline && mp_impl::clockNow() >= *Deadline)
       throw queue::Full();
     core::runtime().Rec.drain();
-    mp_impl::futexWaitShared(Sh.Count, N, Deadline);
+    timespec At{};
+    if (Deadline)
+      At = {static_cast<time_t>(*Deadline / 1000000000),
+            static_cast<long>(*Deadline % 1000000000)};
+    core::sysFutexWait(Sh.Count, N, Deadline ? &At : nullptr,
+                       core::FutexScope::Shared);
   }
   core::Runtime &R = core::runtime();
   uint32_t Id = mp_impl::nextMessageId();
@@ -132,7 +138,7 @@ std::string QueueBase::getBytes(bool Block, std::optional<double> Timeout,
       mp_impl::ReadResult::Ok)
     throw OSError(mp_impl::errnoText(Err ? Err : EIO));
   Sh.Count.fetch_sub(1);
-  mp_impl::futexWakeShared(Sh.Count, INT_MAX);
+  core::sysFutexWake(Sh.Count, INT_MAX, core::FutexScope::Shared);
   core::Runtime &R = core::runtime();
   R.Rec.sync(trace::EventKind::MessageRecv, 0, core::self().Id, Id,
              R.Rec.site(Loc));

@@ -1,6 +1,7 @@
 //===- runtime/lib/multiprocessing/SharedMemory.cpp - state shared by processes -===//
 #include "multiprocessing/SharedMemory.h"
 
+#include "core/Futex.h"
 #include "core/Runtime.h"
 #include "multiprocessing/CrossDeadlock.h"
 #include "multiprocessing/Messages.h"
@@ -10,9 +11,7 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <linux/futex.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace weft::mp_impl {
@@ -23,24 +22,6 @@ void *sharedAlloc(size_t Bytes) {
   if (P == MAP_FAILED)
     throw OSError(errnoText(errno));
   return P;
-}
-
-bool futexWaitShared(std::atomic<uint32_t> &Word, uint32_t Expected,
-                     std::optional<int64_t> DeadlineNs) {
-  timespec Ts{};
-  if (DeadlineNs) {
-    Ts.tv_sec = *DeadlineNs / 1000000000;
-    Ts.tv_nsec = *DeadlineNs % 1000000000;
-  }
-  long R = ::syscall(SYS_futex, reinterpret_cast<uint32_t *>(&Word),
-                     FUTEX_WAIT_BITSET, Expected, DeadlineNs ? &Ts : nullptr,
-                     nullptr, FUTEX_BITSET_MATCH_ANY);
-  return !(R < 0 && errno == ETIMEDOUT);
-}
-
-void futexWakeShared(std::atomic<uint32_t> &Word, int Count) {
-  ::syscall(SYS_futex, reinterpret_cast<uint32_t *>(&Word), FUTEX_WAKE, Count,
-            nullptr, nullptr, 0);
 }
 
 uint64_t selfKey() {
@@ -89,7 +70,10 @@ bool acquireShared(SharedMutex &M, std::optional<int64_t> DeadlineNs,
     int64_t Slice = clockNow() + CheckEveryNs;
     if (DeadlineNs && *DeadlineNs < Slice)
       Slice = *DeadlineNs;
-    if (!futexWaitShared(M.Word, 2, Slice)) {
+    const timespec At{static_cast<time_t>(Slice / 1000000000),
+                      static_cast<long>(Slice % 1000000000)};
+    if (core::sysFutexWait(M.Word, 2, &At, core::FutexScope::Shared) ==
+        ETIMEDOUT) {
       if (DeadlineNs && clockNow() >= *DeadlineNs)
         return false;
       W.check();
@@ -103,7 +87,7 @@ bool acquireShared(SharedMutex &M, std::optional<int64_t> DeadlineNs,
 void releaseShared(SharedMutex &M) {
   M.Owner.store(0, std::memory_order_relaxed);
   if (M.Word.exchange(0, std::memory_order_release) == 2)
-    futexWakeShared(M.Word, 1);
+    core::sysFutexWake(M.Word, 1, core::FutexScope::Shared);
 }
 
 } // namespace weft::mp_impl

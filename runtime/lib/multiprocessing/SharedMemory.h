@@ -26,11 +26,6 @@ namespace weft::mp_impl {
 void *sharedAlloc(size_t Bytes);
 template <class T> T *sharedNew() { return new (sharedAlloc(sizeof(T))) T(); }
 
-/// Shared futex calls. wait returns false when \p DeadlineNs (CLOCK_MONOTONIC)
-/// passed.
-bool futexWaitShared(std::atomic<uint32_t> &Word, uint32_t Expected,
-                     std::optional<int64_t> DeadlineNs);
-void futexWakeShared(std::atomic<uint32_t> &Word, int Count);
 
 /// The calling actor's run-wide key: pid << 16 | actor id.
 uint64_t selfKey();

@@ -3,13 +3,15 @@
 // See ControlledKernel.h. The scheduler's state is touched only by the
 // actor that holds the baton (Current); a hand-off (release store of the
 // next actor's turn word, acquire load on the other side) orders it. The
-// turn words are waited on with raw futex system calls from this
-// uninstrumented file, which ThreadSanitizer does not see.
+// turn words are waited on with the raw futex system calls of core/Futex.h
+// (sysFutexWait/Wake, without futexWake's hook), which ThreadSanitizer does
+// not see.
 //===----------------------------------------------------------------------===//
 #include "sched/ControlledKernel.h"
 
 #include "core/Actor.h"
 #include "core/Clock.h"
+#include "core/Futex.h"
 #include "core/Flags.h"
 #include "core/Runtime.h"
 #include "tsan/TsanAnnotations.h"
@@ -21,11 +23,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
-#include <linux/futex.h>
 #include <mutex>
 #include <pthread.h>
 #include <sched.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -52,12 +52,10 @@ void say(const std::string &S) {
 // The scheduler's own futex calls: not futexWake/futexWait of Futex.h,
 // whose wake is hooked (controlledWordReleased) under control.
 void turnWait(std::atomic<uint32_t> &W, uint32_t Expected) {
-  ::syscall(SYS_futex, reinterpret_cast<uint32_t *>(&W), FUTEX_WAIT_PRIVATE,
-            Expected, nullptr, nullptr, 0);
+  sysFutexWait(W, Expected, nullptr, FutexScope::Process);
 }
 void turnWake(std::atomic<uint32_t> &W) {
-  ::syscall(SYS_futex, reinterpret_cast<uint32_t *>(&W), FUTEX_WAKE_PRIVATE,
-            1, nullptr, nullptr, 0);
+  sysFutexWake(W, 1, FutexScope::Process);
 }
 
 int64_t wallNs() { return clockNs(CLOCK_MONOTONIC); }
