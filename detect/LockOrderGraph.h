@@ -18,6 +18,7 @@
 #include "report/Finding.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -78,9 +79,19 @@ public:
   /// of one instance per edge has distinct actors whose stamps are pairwise
   /// concurrent (the cycle's acquisitions cannot overlap).
   bool threadOrdered(const std::vector<LockKey> &Cycle) const;
-  /// A cycle that cannot deadlock: gate-locked or thread-ordered.
+
+  /// Whether the edges of a cycle can be taken at once, by threads that run
+  /// at the same time: the one thread-order filter of every cycle search.
+  /// By default the run-time instances decide (!threadOrdered); the
+  /// analyzer plugs in what it knows of the program's threads
+  /// (analyzer/checks/EdgeThreads.h).
+  using OverlapFn = std::function<bool(const std::vector<LockKey> &Cycle)>;
+  void setOverlap(OverlapFn F) { Overlap = std::move(F); }
+
+  /// A cycle that cannot deadlock: gate-locked, or its edges cannot overlap.
   bool infeasible(const std::vector<LockKey> &Cycle) const {
-    return gateLocked(Cycle) || threadOrdered(Cycle);
+    return gateLocked(Cycle) ||
+           (Overlap ? !Overlap(Cycle) : threadOrdered(Cycle));
   }
 
   size_t numEdges() const;
@@ -90,6 +101,7 @@ public:
 
 private:
   std::map<LockKey, std::map<LockKey, LockEdgeInfo>> Out;
+  OverlapFn Overlap;
 };
 
 } // namespace weft::detect

@@ -8,7 +8,8 @@
 // shorter cycle explained; a cycle through the same acquisition sites as
 // one already reported, under other lock names, is not reported again).
 // A cycle no two concurrent threads can close is not reported
-// (EdgeThreads.h). The graph's cycle search is used: no second one here.
+// (EdgeThreads.h, plugged into the graph as its overlap filter). The
+// graph's cycle search and filters are used: no second ones here.
 //===----------------------------------------------------------------------===//
 #include "analyzer/checks/Checks.h"
 #include "analyzer/checks/EdgeThreads.h"
@@ -50,6 +51,13 @@ void checkLockOrderInversion(const ProgramFacts &Facts,
   detect::LockOrderGraph G;
   for (const OrderEdge *E : Sorted)
     G.addEdge(E->From, E->To, E->Info);
+  // A cycle only threads running at the same time can close
+  // (EdgeThreads.h): not one thread alone, not main after joining. The
+  // graph's cycle search applies it (its one thread-order filter).
+  EdgeThreads Threads(Facts);
+  G.setOverlap([&Threads](const std::vector<LockKey> &C) {
+    return Threads.feasible(C);
+  });
 
   // A dense graph has exponentially many elementary cycles. Shortest
   // first, and a cycle is reported only if it has an edge no reported
@@ -59,12 +67,6 @@ void checkLockOrderInversion(const ProgramFacts &Facts,
     return A.size() != B.size() ? A.size() < B.size() : A < B;
   });
   std::set<std::pair<LockKey, LockKey>> Covered;
-  // A cycle only threads running at the same time can close
-  // (EdgeThreads.h): not one thread alone, not main after joining.
-  EdgeThreads Threads(Facts);
-  auto Concurrent = [&](const std::vector<LockKey> &C) {
-    return Threads.feasible(C);
-  };
   // The same acquisitions in the source can form cycles under several
   // names: a method's per-class locks (`Bank::m1`) and the same locks
   // renamed into the object a caller passes (`b.m1`). One finding per set
@@ -77,7 +79,7 @@ void checkLockOrderInversion(const ProgramFacts &Facts,
   };
   for (std::vector<LockKey> Cycle : Cycles) {
     size_t N = Cycle.size();
-    if (N < 2 || !Concurrent(Cycle))
+    if (N < 2)
       continue;
     bool New = false;
     for (size_t I = 0; I < N; ++I)
