@@ -2,6 +2,7 @@
 #include "pictures/Graphs.h"
 
 #include "detect/Checker.h"
+#include "trace/Describe.h"
 
 #include <cstring>
 #include <map>
@@ -11,6 +12,7 @@
 
 namespace weft::pictures {
 namespace {
+using trace::baseName;
 
 /// A DOT double-quoted string.
 std::string quoted(const std::string &S) {
@@ -25,11 +27,6 @@ std::string quoted(const std::string &S) {
     R += C;
   }
   return R + "\"";
-}
-
-std::string baseName(const std::string &Path) {
-  size_t Slash = Path.find_last_of('/');
-  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
 }
 
 std::string place(const report::Location &L) {

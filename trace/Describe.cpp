@@ -4,18 +4,17 @@
 #include <cstdio>
 
 namespace weft::trace {
-namespace {
-std::string baseNameOf(const std::string &Path) {
-  size_t Slash = Path.find_last_of('/');
-  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
+std::string baseName(std::string_view Path) {
+  size_t Slash = Path.rfind('/');
+  return std::string(Slash == std::string_view::npos ? Path
+                                                     : Path.substr(Slash + 1));
 }
-} // namespace
 
 std::string siteText(const Trace &T, uint32_t Site) {
   const SiteInfo *S = T.site(Site);
   if (!S)
     return Site ? "site#" + std::to_string(Site) : "";
-  std::string R = baseNameOf(S->File) + ":" + std::to_string(S->Line);
+  std::string R = baseName(S->File) + ":" + std::to_string(S->Line);
   if (S->Column)
     R += ":" + std::to_string(S->Column);
   return R;

@@ -12,11 +12,15 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace weft::trace {
 
 /// "file.cpp:12:3" (the base name of the file), or "" for no site.
+/// The last part of a path ("a/b/c.cpp" -> "c.cpp").
+std::string baseName(std::string_view Path);
+
 std::string siteText(const Trace &T, uint32_t Site);
 /// The actor's own name ("Thread-1"), or "actor#N".
 std::string shortActorName(const Trace &T, uint32_t Actor);

@@ -2,6 +2,8 @@
 
 #include "trace/ObjectName.h"
 
+#include "trace/Describe.h"
+
 #include <cctype>
 #include <fstream>
 #include <map>
@@ -88,10 +90,6 @@ std::string_view trimRight(std::string_view S) {
   return S;
 }
 
-std::string basename(const std::string &Path) {
-  size_t Slash = Path.find_last_of('/');
-  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
-}
 } // namespace
 
 std::string variableAt(const std::string &File, uint32_t Line, uint32_t Column,
@@ -154,7 +152,7 @@ std::string describeObject(std::string_view TypeName, const std::string &Name,
     return Type + " '" + Name + "'";
   if (File.empty())
     return Type + " #" + std::to_string(Id);
-  std::string Where = basename(File) + ":" + std::to_string(Line);
+  std::string Where = baseName(File) + ":" + std::to_string(Line);
   std::string Var = variableAt(File, Line, Column, TypeName);
   if (!Var.empty())
     return Type + " '" + Var + "' (created at " + Where + ")";

@@ -492,10 +492,4 @@ std::string tempPath(std::string_view Prefix, std::string_view Suffix) {
          std::string(Suffix);
 }
 
-std::string baseName(std::string_view Path) {
-  size_t Slash = Path.rfind('/');
-  return std::string(Slash == std::string_view::npos ? Path
-                                                     : Path.substr(Slash + 1));
-}
-
 } // namespace weft::cli

@@ -9,6 +9,7 @@
 
 #include "report/Finding.h"
 #include "report/Render.h"
+#include "trace/Describe.h"
 
 #include <optional>
 #include <stdexcept>
@@ -162,7 +163,7 @@ bool emitReport(const report::Report &R, report::Format F,
 /// A temporary file name that does not exist yet (under $TMPDIR or /tmp).
 std::string tempPath(std::string_view Prefix, std::string_view Suffix);
 
-std::string baseName(std::string_view Path);
+using trace::baseName; // "a/b/c" -> "c"
 
 } // namespace weft::cli
 

@@ -18,30 +18,18 @@ public:
   virtual const char *pythonName() const noexcept = 0;
 };
 
-#define WEFT_DEFINE_ERROR(Cls, PyName)                                         \
+#define WEFT_ERROR(Cls, PyName)                                                \
   class Cls : public Error {                                                   \
   public:                                                                      \
     using Error::Error;                                                        \
     const char *pythonName() const noexcept override { return PyName; }        \
   };
-WEFT_DEFINE_ERROR(RuntimeError, "RuntimeError")
-WEFT_DEFINE_ERROR(ValueError, "ValueError")
-WEFT_DEFINE_ERROR(TimeoutError, "TimeoutError")
-WEFT_DEFINE_ERROR(AssertionError, "AssertionError")
-WEFT_DEFINE_ERROR(EOFError, "EOFError")
-/// os.fork / os.waitpid: OSError, and its ChildProcessError.
-WEFT_DEFINE_ERROR(OSError, "OSError")
-WEFT_DEFINE_ERROR(ChildProcessError, "ChildProcessError")
-WEFT_DEFINE_ERROR(BrokenPipeError, "BrokenPipeError")
-/// threading.BrokenBarrierError
-WEFT_DEFINE_ERROR(BrokenBarrierError, "threading.BrokenBarrierError")
-/// concurrent.futures.CancelledError
-WEFT_DEFINE_ERROR(CancelledError, "concurrent.futures.CancelledError")
-/// AttributeError (threading.local: a value this thread never set)
-WEFT_DEFINE_ERROR(AttributeError, "AttributeError")
-// list.pop() of an empty list, random.choice of an empty sequence.
-WEFT_DEFINE_ERROR(IndexError, "IndexError")
-#undef WEFT_DEFINE_ERROR
+#include "weft/errors.def"
+
+/// Raises the weft exception whose Python name is \p PythonName ("ValueError")
+/// with \p Message; Exception for a name weft does not know.
+[[noreturn]] void raiseByName(const std::string &PythonName,
+                              const std::string &Message);
 
 } // namespace weft
 

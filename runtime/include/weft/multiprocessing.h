@@ -37,6 +37,8 @@
 #include <cereal/types/vector.hpp>
 
 #include <functional>
+#include <initializer_list>
+#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string_view>
@@ -326,6 +328,189 @@ public:
 
 private:
   detail::QueueBase Base;
+};
+
+// -- Pool ------------------------------------------------------------------------
+
+namespace detail {
+/// Runs one task in a worker process: decodes the arguments, calls the
+/// function, encodes what it returned. What it throws crosses back by its
+/// Python name and message.
+using TaskRunner = std::string (*)(uint64_t Fn, const std::string &Args);
+
+/// A task's function as it crosses to a worker: a function's address (the
+/// same in every process forked from this program) or, for a lambda without
+/// captures, nothing (the worker makes one).
+template <class F> inline constexpr bool PoolCallable =
+    std::is_pointer_v<F> ||
+    (std::is_empty_v<F> && std::is_default_constructible_v<F>);
+
+template <class F, class R, class... A>
+std::string runTask(uint64_t Fn, const std::string &Args) {
+  F Func = [Fn] {
+    if constexpr (std::is_pointer_v<F>)
+      return reinterpret_cast<F>(Fn);
+    else
+      return F{};
+  }();
+  std::tuple<A...> Tup = loads<std::tuple<A...>>(Args);
+  if constexpr (std::is_void_v<R>) {
+    std::apply(Func, std::move(Tup));
+    return std::string();
+  } else {
+    return dumps(std::apply(Func, std::move(Tup)));
+  }
+}
+
+struct AsyncState;
+struct PoolState;
+/// What an AsyncResult is apart from its value's type (Pool.cpp).
+class AsyncBase {
+public:
+  explicit AsyncBase(std::shared_ptr<AsyncState> S) : S(std::move(S)) {}
+  bool ready() const;
+  bool successful() const;
+  void wait(std::optional<double> Timeout, SourceLoc Loc);
+  /// The encoded value; raises what the task raised, or TimeoutError.
+  const std::string &getBytes(std::optional<double> Timeout, SourceLoc Loc);
+
+private:
+  std::shared_ptr<AsyncState> S;
+};
+
+class PoolBase {
+public:
+  PoolBase(std::optional<int> Processes, SourceLoc Loc);
+  /// Queues a task. \p OnValue / \p OnError run in the pool's result
+  /// thread, before the result is ready (Python's callback order).
+  AsyncBase submit(TaskRunner Run, uint64_t Fn, std::string Args,
+                   std::function<void(const std::string &)> OnValue,
+                   std::function<void(const Error &)> OnError, SourceLoc Loc);
+  void close(SourceLoc Loc);
+  void join(SourceLoc Loc);
+  void terminate(SourceLoc Loc);
+
+private:
+  std::shared_ptr<PoolState> State;
+};
+} // namespace detail
+
+/// What Pool.apply_async returns (multiprocessing.pool.AsyncResult).
+template <class R> class AsyncResult {
+public:
+  explicit AsyncResult(detail::AsyncBase B) : B(std::move(B)) {}
+  /// The task's value once it is done, at most \p timeout seconds later
+  /// (TimeoutError); raises what the task raised.
+  R get(std::optional<double> timeout = std::nullopt,
+        SourceLoc Loc = SourceLoc::current()) {
+    const std::string &Bytes = B.getBytes(timeout, Loc);
+    if constexpr (!std::is_void_v<R>)
+      return detail::loads<R>(Bytes);
+  }
+  void wait(std::optional<double> timeout = std::nullopt,
+            SourceLoc Loc = SourceLoc::current()) {
+    B.wait(timeout, Loc);
+  }
+  bool ready() const { return B.ready(); }
+  /// ValueError "... not ready" before the task is done.
+  bool successful() const { return B.successful(); }
+
+private:
+  detail::AsyncBase B;
+};
+
+/// multiprocessing.Pool(processes=None): worker processes (os.cpu_count()
+/// of them by default, named ForkPoolWorker-1...) started at once, each
+/// taking tasks from one task queue and sending results back; a thread of
+/// this process hands the results to their AsyncResults and runs the
+/// callbacks. A task's function must be a function, or a lambda without
+/// captures (Python: it must be picklable); its arguments and value cross
+/// processes as a Queue's items do. The destructor calls terminate(), as
+/// leaving `with Pool() as pool:` does.
+///
+///   weft::multiprocessing::Pool pool(5);
+///   pool.apply_async(func1, std::make_tuple(std::string("malu1")), func2);
+///   pool.close();
+///   pool.join();
+class Pool {
+public:
+  explicit Pool(std::optional<int> processes = std::nullopt,
+                SourceLoc Loc = SourceLoc::current())
+      : Base(processes, Loc) {}
+  ~Pool() { Base.terminate(SourceLoc::current()); }
+  Pool(const Pool &) = delete;
+  Pool &operator=(const Pool &) = delete;
+
+  /// apply_async(func, args=(), callback=None, error_callback=None).
+  /// ValueError "Pool not running" after close() or terminate().
+  template <class F, class... A,
+            class R = std::invoke_result_t<std::decay_t<F> &, A &...>>
+  AsyncResult<R>
+  apply_async(F &&func, std::tuple<A...> args = {},
+              std::function<void(std::conditional_t<std::is_void_v<R>, int, R>)>
+                  callback = {},
+              std::function<void(const Error &)> error_callback = {},
+              SourceLoc Loc = SourceLoc::current()) {
+    using Fn = std::decay_t<F>;
+    static_assert(detail::PoolCallable<Fn>,
+                  "weft::multiprocessing::Pool: a task must be a function or "
+                  "a lambda without captures (Python: the function must be "
+                  "picklable, defined at the top of a module)");
+    uint64_t Bits = 0;
+    if constexpr (std::is_pointer_v<Fn>)
+      Bits = reinterpret_cast<uint64_t>(func);
+    std::function<void(const std::string &)> OnValue;
+    if (callback)
+      OnValue = [callback](const std::string &Bytes) {
+        if constexpr (std::is_void_v<R>)
+          callback(0);
+        else
+          callback(detail::loads<R>(Bytes));
+      };
+    return AsyncResult<R>(Base.submit(&detail::runTask<Fn, R, A...>, Bits,
+                                      detail::dumps(args), std::move(OnValue),
+                                      std::move(error_callback), Loc));
+  }
+  /// apply(func, args): apply_async(...).get().
+  template <class F, class... A,
+            class R = std::invoke_result_t<std::decay_t<F> &, A &...>>
+  R apply(F &&func, std::tuple<A...> args = {},
+          SourceLoc Loc = SourceLoc::current()) {
+    return apply_async(std::forward<F>(func), std::move(args), {}, {}, Loc)
+        .get(std::nullopt, Loc);
+  }
+  /// map(func, iterable): func of each item, in a worker each, the values
+  /// in the items' order. Raises the first exception a task raised.
+  template <class F, class Range,
+            class T = std::decay_t<decltype(*std::begin(std::declval<Range &>()))>,
+            class R = std::invoke_result_t<std::decay_t<F> &, T &>>
+  std::vector<R> map(F &&func, const Range &iterable,
+                     SourceLoc Loc = SourceLoc::current()) {
+    std::vector<AsyncResult<R>> Pending;
+    for (const auto &Item : iterable)
+      Pending.push_back(apply_async(func, std::make_tuple(T(Item)), {}, {}, Loc));
+    std::vector<R> Out;
+    Out.reserve(Pending.size());
+    for (AsyncResult<R> &P : Pending)
+      Out.push_back(P.get(std::nullopt, Loc));
+    return Out;
+  }
+  template <class F, class T,
+            class R = std::invoke_result_t<std::decay_t<F> &, T &>>
+  std::vector<R> map(F &&func, std::initializer_list<T> iterable,
+                     SourceLoc Loc = SourceLoc::current()) {
+    return map(std::forward<F>(func), std::vector<T>(iterable), Loc);
+  }
+  /// No more tasks; the workers end once the queued ones are done.
+  void close(SourceLoc Loc = SourceLoc::current()) { Base.close(Loc); }
+  /// Waits for the workers to end. ValueError "Pool is still running"
+  /// before close() or terminate().
+  void join(SourceLoc Loc = SourceLoc::current()) { Base.join(Loc); }
+  /// Stops the workers now (SIGTERM); tasks not done never will be.
+  void terminate(SourceLoc Loc = SourceLoc::current()) { Base.terminate(Loc); }
+
+private:
+  detail::PoolBase Base;
 };
 
 /// The Process object of the calling process (a stand-in named

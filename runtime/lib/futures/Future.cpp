@@ -4,6 +4,7 @@
 // result() on the future's, a wait() / as_completed() on an Observer's
 // (recorded with the first unfinished future as the object it waits for).
 //===----------------------------------------------------------------------===//
+#include "core/Stderr.h"
 #include "futures/FutureCore.h"
 
 #include "core/Actor.h"
@@ -25,16 +26,7 @@ using Callback = std::function<void(StateBase &)>;
 
 namespace {
 
-void writeStderr(const std::string &S) {
-  size_t Done = 0;
-  while (Done < S.size()) {
-    ssize_t N = ::write(2, S.data() + Done, S.size() - Done);
-    if (N <= 0 && errno != EINTR)
-      return;
-    if (N > 0)
-      Done += static_cast<size_t>(N);
-  }
-}
+using core::writeStderr;
 
 /// A deadline for Python's timeout argument (None: none; <= 0: now).
 std::optional<int64_t> deadlineFor(std::optional<double> Timeout) {

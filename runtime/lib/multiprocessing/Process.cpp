@@ -16,6 +16,7 @@
 
 #include "weft/errors.h"
 
+#include "core/Stderr.h"
 #include "core/Kernel.h"
 #include "core/Runtime.h"
 #include "os/Children.h"
@@ -96,16 +97,7 @@ public:
   MainProcess() : Process(ProcessOptions{"MainProcess", false}) {}
 };
 
-void writeStderr(const std::string &S) {
-  size_t Done = 0;
-  while (Done < S.size()) {
-    ssize_t N = ::write(2, S.data() + Done, S.size() - Done);
-    if (N <= 0 && errno != EINTR)
-      return;
-    if (N > 0)
-      Done += static_cast<size_t>(N);
-  }
-}
+using core::writeStderr;
 
 /// Reaps \p S's child if it ended (a look, or a wait until \p Deadline);
 /// true once it has ended. \p Site 0: a look that records only an end.

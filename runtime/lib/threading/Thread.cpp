@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "weft/threading.h"
 
+#include "core/Stderr.h"
 #include "core/Kernel.h"
 #include "threading/Local.h"
 #include "core/Runtime.h"
@@ -41,16 +42,7 @@ uint64_t selfIdent() {
       reinterpret_cast<void *>(pthread_self())));
 }
 
-void writeStderr(const std::string &S) {
-  size_t Done = 0;
-  while (Done < S.size()) {
-    ssize_t N = ::write(2, S.data() + Done, S.size() - Done);
-    if (N <= 0 && errno != EINTR)
-      return;
-    if (N > 0)
-      Done += static_cast<size_t>(N);
-  }
-}
+using core::writeStderr;
 
 /// Python's report of an exception that escaped run().
 void printException(const std::string &Thread, const char *Type,

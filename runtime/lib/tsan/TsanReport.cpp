@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "tsan/TsanReport.h"
 
+#include "core/Stderr.h"
 #include "tsan/TsanAnnotations.h"
 
 #ifndef WEFT_TSAN_ENABLED
@@ -79,18 +80,7 @@ void appendUnsigned(char *Dst, size_t N, unsigned long V) {
   appendStr(Dst, N, Out);
 }
 
-void writeStderr(const char *S) {
-  size_t L = std::strlen(S);
-  while (L) {
-    ssize_t W = ::write(2, S, L);
-    if (W < 0 && errno == EINTR)
-      continue;
-    if (W <= 0)
-      return;
-    S += W;
-    L -= static_cast<size_t>(W);
-  }
-}
+using core::writeStderr;
 
 // -- TSan's default options ---------------------------------------------------
 //
