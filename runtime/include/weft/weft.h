@@ -8,6 +8,7 @@
 #include "weft/print.h"
 #include "weft/queue.h"
 #include "weft/random.h"
+#include "weft/subprocess.h"
 #include "weft/threading.h"
 #include "weft/time.h"
 #endif

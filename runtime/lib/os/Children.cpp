@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <map>
 #include <mutex>
 #include <poll.h>
@@ -145,6 +146,83 @@ int forkChild(const std::string &ChildName, uint32_t Site,
   R.Rec.unlockAfterFork();
   if (Pid < 0) {
     Error = std::strerror(Saved);
+    return -1;
+  }
+  {
+    std::lock_guard<core::InternalMutex> G(TableMu);
+    (*Table)[Pid] = Child{};
+  }
+  R.Rec.sync(trace::EventKind::ProcessStart, 0, Me.Id,
+             static_cast<uint32_t>(Pid), Site);
+  return Pid;
+}
+
+int spawnChild(const std::vector<std::string> &Argv, const int (&Fds)[3],
+               const std::vector<int> &Close, uint32_t Site, int &Errno) {
+  core::Runtime &R = core::runtime();
+  core::Actor &Me = core::self();
+  // Everything the child needs is made before the fork: after it only
+  // async-signal-safe calls (a multithreaded parent's locks may be held).
+  std::vector<char *> Args;
+  for (const std::string &A : Argv)
+    Args.push_back(const_cast<char *>(A.c_str()));
+  Args.push_back(nullptr);
+  std::vector<std::string> EnvText;
+  for (char **E = environ; *E; ++E)
+    if (std::strncmp(*E, "WEFT_TRACE=", 11) != 0)
+      EnvText.emplace_back(*E);
+  std::vector<char *> Env;
+  for (std::string &E : EnvText)
+    Env.push_back(E.data());
+  // "WEFT_TRACE=<path>.<pid>": the pid is written in by the child.
+  std::string Trace = "WEFT_TRACE=" + R.TracePath + "." + std::string(12, '\0');
+  const size_t PidAt = Trace.size() - 12;
+  if (!R.TracePath.empty())
+    Env.push_back(Trace.data());
+  Env.push_back(nullptr);
+  // The exec's errno comes back through a close-on-exec pipe.
+  int Report[2];
+  if (::pipe2(Report, O_CLOEXEC) != 0) {
+    Errno = errno;
+    return -1;
+  }
+  std::fflush(nullptr);
+  pid_t Pid = ::fork();
+  if (Pid == 0) {
+    // The child: digits of the pid, the descriptors, exec.
+    char Digits[12];
+    int N = 0;
+    for (unsigned V = static_cast<unsigned>(::getpid()); V; V /= 10)
+      Digits[N++] = static_cast<char>('0' + V % 10);
+    for (int I = 0; I < N; ++I)
+      Trace[PidAt + I] = Digits[N - 1 - I];
+    for (int I = 0; I < 3; ++I)
+      if (Fds[I] >= 0 && Fds[I] != I)
+        ::dup2(Fds[I], I);
+    for (int Fd : Close)
+      ::close(Fd);
+    ::execvpe(Args[0], Args.data(), Env.data());
+    int E = errno;
+    (void)!::write(Report[1], &E, sizeof E);
+    ::_exit(127);
+  }
+  int Saved = errno;
+  ::close(Report[1]);
+  if (Pid < 0) {
+    ::close(Report[0]);
+    Errno = Saved;
+    return -1;
+  }
+  int E = 0;
+  ssize_t Got;
+  while ((Got = ::read(Report[0], &E, sizeof E)) < 0 && errno == EINTR) {
+  }
+  ::close(Report[0]);
+  if (Got == sizeof E) { // exec failed: reap the child, nothing started
+    int St;
+    while (::waitpid(Pid, &St, 0) < 0 && errno == EINTR) {
+    }
+    Errno = E;
     return -1;
   }
   {

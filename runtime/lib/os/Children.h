@@ -32,6 +32,16 @@ namespace weft::os_impl {
 /// whose process is named \p Name. -1 and \p Error if it could not fork.
 int forkChild(const std::string &Name, uint32_t Site, std::string &Error);
 
+/// Starts program \p Argv[0] (looked up in PATH) with \p Argv as a child
+/// process (subprocess): fork, then exec at once. \p Fds[0..2] become the
+/// child's stdin, stdout and stderr (-1: this process's own); \p Close are
+/// closed in the child. If the program is a weft program, its trace joins
+/// the run (WEFT_TRACE is set to this trace's path + "." + its pid). Parent:
+/// returns the child's pid and records process-start at \p Site. -1 with
+/// \p Errno when the program could not be started (ENOENT, EACCES, ...).
+int spawnChild(const std::vector<std::string> &Argv, const int (&Fds)[3],
+               const std::vector<int> &Close, uint32_t Site, int &Errno);
+
 enum class WaitResult { Ended, Running, NotAChild };
 /// Waits for child \p Pid to end, until \p DeadlineNs (kernel clock; none:
 /// forever; a deadline in the past: only a look). Sets \p Status (a wait
