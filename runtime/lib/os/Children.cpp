@@ -138,6 +138,7 @@ int forkChild(const std::string &ChildName, uint32_t Site,
     core::Runtime &C = core::runtime();
     Main.Type = trace::ActorType::Process;
     C.Rec.defineActor(Main, "MainThread");
+    C.Rec.setProcessName(ChildName);
     C.Rec.sync(trace::EventKind::ProcessBegin, 0, Main.Id,
                C.Rec.string(ChildName), 0);
     return 0;

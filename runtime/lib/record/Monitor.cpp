@@ -42,7 +42,10 @@ std::string LiveSymbols::actorName(uint32_t Id) const {
   if (!A)
     return "thread #" + std::to_string(Id);
   std::string Type(trace::actorTypeName(A->Type));
-  std::string Name = Actors.name(*A);
+  std::string Name = A->Type == trace::ActorType::Process &&
+                             !Rec.processName().empty()
+                         ? Rec.processName()
+                         : Actors.name(*A);
   if (Name.empty())
     return Type + " #" + std::to_string(Id);
   return Type + " '" + Name + "'";

@@ -138,8 +138,14 @@ public:
   void inheritAfterFork(const Recorder &Parent);
   /// A thread that ends gives its stream back for the next one.
   void releaseStream(Stream *S);
+  /// A child process's name (Process-1): what the live reports call its
+  /// main actor (a Process-type actor), whose thread name stays
+  /// MainThread as Python's current_thread() says. Set once, at the fork.
+  void setProcessName(std::string Name) { ProcessName = std::move(Name); }
+  const std::string &processName() const { return ProcessName; }
 
 private:
+  std::string ProcessName;
   uint32_t internSite(const char *File, uint32_t Line, uint32_t Column);
   void writeObjectDef(uint32_t Id, trace::ObjectType Type, uint32_t Site,
                       std::string_view Name);
