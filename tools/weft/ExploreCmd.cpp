@@ -106,46 +106,11 @@ RunResult runOne(const Options &O, const std::string &Spec,
                  const std::string &TracePath) {
   RunResult R;
   R.Trace = TracePath;
-  std::string Output = TracePath + ".out";
-  R.Out = runRecorded(O.Argv, TracePath, O.Timeout, Output,
-                      {{"WEFT_SCHEDULE", Spec},
-                       {"WEFT_EXITCODE", "66"},
-                       {"WEFT_MAX_STEPS", std::to_string(O.MaxSteps)}});
-  std::string Tail;
-  {
-    std::ifstream In(Output);
-    std::string Line;
-    while (std::getline(In, Line))
-      if (Line.rfind("weft: error: ", 0) == 0)
-        Tail = Line.substr(13);
-  }
-  std::remove(Output.c_str());
-  const ProcessResult &P = R.Out.Process;
-  if (!P.Started || P.Interrupted)
-    return R; // not a result: weft is stopping
-  bool Matching = false, Other = false;
-  for (const report::Finding &F : R.Out.Report.Findings) {
-    std::string Id(report::ruleInfo(F.Rule).Id);
-    if (O.Rule.empty() || Id == O.Rule) {
-      if (!Matching)
-        R.Why = Id;
-      Matching = true;
-    } else {
-      Other = true;
-    }
-  }
-  if (Matching) {
-    R.Failed = true;
-  } else if (P.TimedOut || !P.Exited) {
-    R.Failed = true;
-    R.Why = P.TimedOut ? "killed after " + secondsText(O.Timeout) +
-                             " s (--timeout)"
-                       : "crashed (" + signalName(P.Signal) + ")";
-  } else if (P.ExitStatus != 0 && !(Other && P.ExitStatus == 66)) {
-    R.Failed = true;
-    R.Why = Tail.empty() ? "exit status " + std::to_string(P.ExitStatus)
-                         : Tail;
-  }
+  ScheduleRun S =
+      runSchedule(O.Argv, Spec, TracePath, O.Timeout, O.MaxSteps, O.Rule);
+  R.Failed = S.Failed;
+  R.Why = std::move(S.Why);
+  R.Out = std::move(S.Out);
   return R;
 }
 
@@ -192,15 +157,6 @@ private:
   uint64_t Total;
   bool On;
 };
-
-std::string quoteArgs(const std::vector<std::string> &Argv) {
-  std::string S;
-  for (const std::string &A : Argv) {
-    bool Plain = !A.empty() && A.find_first_of(" \t'\"\\$`*?") == std::string::npos;
-    S += (S.empty() ? "" : " ") + (Plain ? A : "'" + A + "'");
-  }
-  return S;
-}
 
 int parse(const Args &A, Options &O) {
   size_t I = 0;
@@ -308,6 +264,66 @@ int parse(const Args &A, Options &O) {
 }
 
 } // namespace
+
+ScheduleRun runSchedule(const std::vector<std::string> &Argv,
+                        const std::string &Spec, const std::string &TracePath,
+                        double Timeout, uint64_t MaxSteps,
+                        const std::string &Rule, const std::string &OutputFile,
+                        const ProcessOptions &Base) {
+  ScheduleRun R;
+  std::string Output = OutputFile.empty() ? TracePath + ".out" : OutputFile;
+  R.Out = runRecorded(Argv, TracePath, Timeout, Output,
+                      {{"WEFT_SCHEDULE", Spec},
+                       {"WEFT_EXITCODE", "66"},
+                       {"WEFT_MAX_STEPS", std::to_string(MaxSteps)}},
+                      false, Base);
+  std::string Tail;
+  {
+    std::ifstream In(Base.ErrorFile.empty() ? Output : Base.ErrorFile);
+    std::string Line;
+    while (std::getline(In, Line))
+      if (Line.rfind("weft: error: ", 0) == 0)
+        Tail = Line.substr(13);
+  }
+  if (OutputFile.empty())
+    std::remove(Output.c_str());
+  const ProcessResult &P = R.Out.Process;
+  if (!P.Started || P.Interrupted)
+    return R; // not a result: weft is stopping
+  bool Matching = false, Other = false;
+  for (const report::Finding &F : R.Out.Report.Findings) {
+    std::string Id(report::ruleInfo(F.Rule).Id);
+    if (Rule.empty() || Id == Rule) {
+      if (!Matching)
+        R.Why = Id;
+      Matching = true;
+    } else {
+      Other = true;
+    }
+  }
+  if (Matching) {
+    R.Failed = true;
+  } else if (P.TimedOut || !P.Exited) {
+    R.Failed = true;
+    R.Why = P.TimedOut ? "killed after " + secondsText(Timeout) +
+                             " s (--timeout)"
+                       : "crashed (" + signalName(P.Signal) + ")";
+  } else if (P.ExitStatus != 0 && !(Other && P.ExitStatus == 66)) {
+    R.Failed = true;
+    R.Why = Tail.empty() ? "exit status " + std::to_string(P.ExitStatus)
+                         : Tail;
+  }
+  return R;
+}
+
+std::string quoteArgs(const std::vector<std::string> &Argv) {
+  std::string S;
+  for (const std::string &A : Argv) {
+    bool Plain = !A.empty() && A.find_first_of(" \t'\"\\$`*?") == std::string::npos;
+    S += (S.empty() ? "" : " ") + (Plain ? A : "'" + A + "'");
+  }
+  return S;
+}
 
 int cmdExplore(const Args &A) {
   Options O;

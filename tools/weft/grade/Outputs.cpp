@@ -1,0 +1,142 @@
+//===- tools/weft/grade/Outputs.cpp - results.json, gradebook, feedback ---===//
+//
+// results.json follows Gradescope's autograder format (score, max_score,
+// execution_time, tests[] with name, score, max_score, status, output,
+// visibility); weft's own classification goes in each test's extra_data.
+//===----------------------------------------------------------------------===//
+#include "grade/Grader.h"
+
+#include "report/JsonWriter.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace weft::cli::grade {
+namespace {
+
+std::string num(double V) {
+  char Buf[32];
+  std::snprintf(Buf, sizeof Buf, "%g", V);
+  return Buf;
+}
+
+bool save(const std::string &Path, const std::string &Text, std::string &Err) {
+  std::string Tmp = Path + ".tmp";
+  {
+    std::ofstream Out(Tmp, std::ios::binary);
+    Out << Text;
+    if (!Out.flush()) {
+      Err = "cannot write " + Path;
+      return false;
+    }
+  }
+  if (std::rename(Tmp.c_str(), Path.c_str()) != 0) {
+    Err = "cannot write " + Path;
+    return false;
+  }
+  return true;
+}
+
+std::string csvField(const std::string &S) {
+  if (S.find_first_of(",\"\n\r") == std::string::npos)
+    return S;
+  std::string R = "\"";
+  for (char C : S)
+    R += C == '"' ? std::string("\"\"") : std::string(1, C);
+  return R + "\"";
+}
+
+std::string testOutput(const TestResult &T) {
+  std::string Head = T.Status;
+  if (!T.Reason.empty() && T.Status != "did not build")
+    Head += ": " + T.Reason;
+  return Head + "\n" + T.Output;
+}
+
+} // namespace
+
+bool writeResultsJson(const SubmissionResult &R, const std::string &Path,
+                      std::string &Err) {
+  std::ostringstream J;
+  J << "{\n  \"score\": " << num(R.Score) << ",\n  \"max_score\": "
+    << num(R.Max) << ",\n  \"execution_time\": "
+    << static_cast<long long>(R.Seconds + 0.5) << ",\n  \"output\": ";
+  report::writeJsonString(
+      J, R.Built ? "graded by weft grade"
+                 : "the submission did not build:\n" + R.BuildLog);
+  J << ",\n  \"tests\": [";
+  for (size_t I = 0; I < R.Tests.size(); ++I) {
+    const TestResult &T = R.Tests[I];
+    J << (I ? "," : "") << "\n    {\"name\": ";
+    report::writeJsonString(J, T.Name);
+    J << ", \"score\": " << num(T.Score) << ", \"max_score\": " << num(T.Max)
+      << ", \"status\": \"" << (T.Status == "passed" ? "passed" : "failed")
+      << "\", \"visibility\": ";
+    report::writeJsonString(J, T.Visibility);
+    J << ",\n     \"output\": ";
+    report::writeJsonString(J, testOutput(T));
+    J << ",\n     \"extra_data\": {\"weft_status\": ";
+    report::writeJsonString(J, T.Status);
+    if (!T.Trace.empty()) {
+      J << ", \"trace\": ";
+      report::writeJsonString(J, T.Trace);
+      J << ", \"replay\": ";
+      report::writeJsonString(J, T.Replay);
+    }
+    J << "}}";
+  }
+  J << "\n  ]\n}\n";
+  return save(Path, J.str(), Err);
+}
+
+bool writeFeedback(const Spec &S, const SubmissionResult &R,
+                   const std::string &Path, std::string &Err) {
+  std::ostringstream M;
+  M << "# " << S.Name << ": " << R.Name << "\n\n**Score: " << num(R.Score)
+    << " / " << num(R.Max) << "**\n\n";
+  if (!R.Built) {
+    M << "The submission did not build:\n\n```\n" << R.BuildLog << "```\n";
+    return save(Path, M.str(), Err);
+  }
+  M << "| test | status | score |\n|---|---|---|\n";
+  for (const TestResult &T : R.Tests)
+    M << "| " << T.Name << " | " << T.Status
+      << (T.Reason.empty() ? "" : ": " + T.Reason) << " | " << num(T.Score)
+      << " / " << num(T.Max) << " |\n";
+  for (const TestResult &T : R.Tests) {
+    if (T.Status == "passed" || T.IsRule)
+      continue;
+    M << "\n## " << T.Name << ": " << T.Status << "\n\n```\n" << T.Output
+      << "```\n";
+  }
+  M << "\n## Findings\n\n";
+  if (R.Findings.empty())
+    M << "None: neither `weft analyze` nor the runs found anything.\n";
+  for (const FindingItem &F : R.Findings)
+    M << "- `" << F.Rule << "` at " << F.File
+      << (F.Line ? ":" + std::to_string(F.Line) : "") << ": " << F.Message
+      << " (" << (F.Origin == "static" ? "weft analyze" : F.Where) << ")\n";
+  return save(Path, M.str(), Err);
+}
+
+bool writeGradebook(const Spec &S, const std::vector<SubmissionResult> &All,
+                    const std::string &Path, std::string &Err) {
+  std::ostringstream C;
+  C << "student";
+  for (const TestSpec &T : S.Tests)
+    C << "," << csvField(T.Name);
+  for (const RuleSpec &R : S.Rules)
+    C << "," << csvField("rule: " + R.Rule +
+                         (R.Origin == "any" ? "" : " (" + R.Origin + ")"));
+  C << ",total,max\n";
+  for (const SubmissionResult &R : All) {
+    C << csvField(R.Name);
+    for (const TestResult &T : R.Tests)
+      C << "," << num(T.Score);
+    C << "," << num(R.Score) << "," << num(R.Max) << "\n";
+  }
+  return save(Path, C.str(), Err);
+}
+
+} // namespace weft::cli::grade
