@@ -48,7 +48,7 @@ std::string quoted(const std::string &S) {
   std::string R;
   std::istringstream In(Out);
   for (std::string L; std::getline(In, L);)
-    R += "    " + L + "\n";
+    R += "    " + (L.size() > 200 ? L.substr(0, 200) + " [... cut]" : L) + "\n";
   return R;
 }
 
@@ -122,6 +122,7 @@ struct TestRun {
   const Spec &S;
   const TestSpec &T;
   const Limits &L;
+  bool Sandboxed;
 
   bool matches(const std::string &Out) const {
     if (!T.Regex)
@@ -139,7 +140,8 @@ struct TestRun {
     Verdict V;
     V.Stdout = readFile(OutFile, L.OutputKB * 1024 + 1);
     V.Stderr = readFile(ErrFile, 64 * 1024);
-    const ProcessResult &P = O.Process;
+    ProcessResult P = O.Process;
+    sandboxStatus(P, Sandboxed);
     auto Fail = [&](std::string Kind, std::string Reason) {
       V.Pass = false;
       V.Kind = std::move(Kind);
@@ -310,7 +312,7 @@ SubmissionResult gradeSubmission(const Spec &S, const Submission &Sub,
     }
     Limits L = S.Run;
     L.WallSeconds = T.Timeout;
-    TestRun Judge{S, T, L};
+    TestRun Judge{S, T, L, Box.enabled()};
     std::string Id = "t" + std::to_string(TI + 1);
     std::string Stdin = Out + "/" + Sub.Name + "/" + Id + ".stdin";
     std::ofstream(Stdin, std::ios::binary) << T.Stdin;
@@ -353,40 +355,47 @@ SubmissionResult gradeSubmission(const Spec &S, const Submission &Sub,
         if (!Keep || X != F[2])
           fs::remove(X, EC);
     }
-    // After the schedules': a finding they share is shown with the
-    // schedule (the same at every regrade).
-    addFindings(R, Native, Src, "test '" + T.Name + "', run natively");
+    // The findings of the schedules, which a regrade repeats; the native
+    // run's only when there are none (it depends on timing).
+    if (N == 0)
+      addFindings(R, Native, Src, "test '" + T.Name + "', run natively");
     for (const std::string &X : NF)
       fs::remove(X, EC);
-    uint64_t Total = N + 1, Fails = Failed + !NV.Pass;
+    // With schedules, they decide (the same at every regrade); the native
+    // run only adds a failure none of them shows. Without, it decides.
     const Verdict &Rep = Failed ? First : NV;
     std::ostringstream O;
-    if (Fails == 0) {
+    if (Failed == 0 && NV.Pass) {
       TR.Status = "passed";
       TR.Score = T.Points;
       O << "passed natively and under " << N << " schedule(s)\n";
     } else {
-      TR.Status = Fails < Total ? "flaky" : Rep.Kind;
+      TR.Status = Failed == N && N ? First.Kind
+                  : Failed || N    ? "flaky"
+                                   : NV.Kind;
       TR.Reason = Rep.Reason;
-      if (Fails < Total && Failed)
+      if (Failed && Failed < N)
         O << "fails under " << Failed << " of " << N
-          << " schedule(s) (a concurrency bug)"
-          << (NV.Pass ? "; passed natively" : "; failed natively too")
-          << ".\n";
-      else if (Fails < Total)
-        O << "failed natively (" << NV.Reason << ") but passed under all "
-          << N << " schedule(s): it depends on timing\n";
+          << " schedule(s): a concurrency bug.\n";
+      else if (Failed)
+        O << "fails under every schedule (" << N << ").\n";
+      else if (N)
+        O << "failed natively but under none of " << N
+          << " schedule(s): it depends on timing.\n";
       else
-        O << "fails natively" << (N ? " and under every schedule" : "")
-          << ".\n";
+        O << "fails.\n";
       O << (Failed ? "Schedule " + FirstSpec : std::string("Natively")) << ": "
         << Rep.Reason << "\n";
       if (Rep.Reason == "wrong output")
         O << "expected" << (T.Regex ? " (a match of the regular expression)"
                                     : "")
           << ":\n" << quoted(T.Expected) << "got:\n" << quoted(Rep.Stdout);
-      if (!Rep.Stderr.empty() && Rep.Reason != "wrong output")
+      else if (!Rep.Stdout.empty())
+        O << "stdout:\n" << quoted(Rep.Stdout);
+      if (!Rep.Stderr.empty())
         O << "stderr:\n" << quoted(Rep.Stderr);
+      if (!T.Stdin.empty())
+        O << "the test's stdin (input.txt):\n" << quoted(T.Stdin);
       if (Failed) {
         TR.Trace = Rel + "/" + Id + "-" + FirstRun + ".wtrace";
         TR.Replay = "weft replay " + TR.Trace;

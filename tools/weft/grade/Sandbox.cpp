@@ -85,8 +85,9 @@ std::string Sandbox::probe() const {
     Said += (Said.empty() ? "" : "; ") + Line;
   std::remove(Log.c_str());
   if (!R.Started)
-    return "bubblewrap (bwrap) cannot be started: " + R.StartError +
-           " (Debian: apt-get install bubblewrap)";
+    return "the sandbox cannot be started: " + R.StartError +
+           " (it needs bubblewrap, and util-linux's setpriv and prlimit; "
+           "Debian: apt-get install bubblewrap)";
   if (R.Exited && R.ExitStatus == 0)
     return "";
   return "the sandbox does not start (" + (Said.empty() ? endText(R, 30) : Said) +
@@ -123,10 +124,12 @@ ProcessOptions Sandbox::options(const std::string &Scratch, const Limits &L,
   ProcessOptions PO;
   if (Enabled)
     PO.Wrapper = wrapper(ReadOnly, Scratch);
+  // SIGXCPU at the soft limit, SIGKILL a second later.
   auto Cpu = static_cast<unsigned long long>(L.CpuSeconds + 0.999);
   PO.Wrapper.insert(
       PO.Wrapper.end(),
-      {"prlimit", "--cpu=" + std::to_string(Cpu),
+      {"prlimit",
+       "--cpu=" + std::to_string(Cpu) + ":" + std::to_string(Cpu + 1),
        "--nproc=" + std::to_string(L.Processes),
        "--fsize=" + std::to_string(L.FileSizeKB * 1024), "--core=0"});
   if (MemoryLimit)
@@ -139,6 +142,15 @@ ProcessOptions Sandbox::options(const std::string &Scratch, const Limits &L,
   PO.OutputFile = Stdout;
   PO.ErrorFile = Stderr;
   return PO;
+}
+
+void sandboxStatus(ProcessResult &P, bool Sandboxed) {
+  // bubblewrap's init exits with 128+N when the program is killed by N.
+  if (Sandboxed && P.Started && P.Exited && P.ExitStatus > 128 &&
+      P.ExitStatus < 128 + 65) {
+    P.Exited = false;
+    P.Signal = P.ExitStatus - 128;
+  }
 }
 
 std::string limitReason(const ProcessResult &P, const Limits &L,

@@ -46,6 +46,11 @@ private:
   std::vector<std::string> ReadOnly; // weft's files the builds need
 };
 
+/// bubblewrap reports a program killed by signal N as exit status 128+N:
+/// turns that back into the signal (a program's own exit(130) reads as
+/// SIGINT too; docs/grading.md).
+void sandboxStatus(ProcessResult &P, bool Sandboxed);
+
 /// Why a run ended by a signal that a limit sends, or "" : "used more than
 /// 2 s of CPU time (cpu_seconds)" for SIGXCPU, "wrote a file or output
 /// larger than 64 KB (file_size_kb)" for SIGXFSZ; "ran out of memory
