@@ -398,7 +398,8 @@ SubmissionResult gradeSubmission(const Spec &S, const Submission &Sub,
         O << "the test's stdin (input.txt):\n" << quoted(T.Stdin);
       if (Failed) {
         TR.Trace = Rel + "/" + Id + "-" + FirstRun + ".wtrace";
-        TR.Replay = "weft replay " + TR.Trace;
+        TR.Replay = "weft replay " + TR.Trace +
+                    (T.Stdin.empty() ? "" : " < " + Sub.Name + "/" + Id + ".stdin");
         std::vector<std::string> Again = {"./prog"};
         Again.insert(Again.end(), T.Args.begin(), T.Args.end());
         TR.RunAgain = "weft run --schedule=" + FirstSpec + " " + quoteArgs(Again) +
