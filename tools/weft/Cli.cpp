@@ -390,7 +390,8 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
   closeFd(ErrPipe[0]);
   if (N == sizeof ExecErr) {
     waitpid(Pid, nullptr, 0);
-    return Fail("cannot run " + Argv[0] + ": " + std::strerror(ExecErr));
+    return Fail("cannot run " + (Opts.Wrapper.empty() ? Argv[0] : Opts.Wrapper[0]) +
+                ": " + std::strerror(ExecErr));
   }
   R.Started = true;
 
