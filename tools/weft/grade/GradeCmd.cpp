@@ -31,6 +31,7 @@ struct Options {
   unsigned Jobs = 1;
   bool Quiet = false;
   bool Unsafe = false;
+  unsigned ShardI = 0, ShardN = 0; // --shard I/N
   std::vector<Submission> Subs;
 };
 
@@ -60,6 +61,12 @@ int parse(const Args &A, Options &O) {
       if (Missing || V->empty())
         return usageError("grade", "--out needs a directory");
       O.Out = *V;
+      continue;
+    }
+    if (auto V = optionValue(A, I, "--shard", Missing)) {
+      if (Missing || !parseShard(*V, O.ShardI, O.ShardN))
+        return usageError("grade", "--shard needs I/N with 1 <= I <= N "
+                                   "(e.g. --shard 2/3)");
       continue;
     }
     if (auto V = optionValue(A, I, "--jobs", Missing)) {
@@ -105,6 +112,8 @@ int parse(const Args &A, Options &O) {
 int cmdGrade(const Args &A) {
   if (A.size() == 1 && (A[0] == "--help" || A[0] == "-h"))
     return cmdHelp({"grade"});
+  if (!A.empty() && A[0] == "merge")
+    return gradeMerge(Args(A.begin() + 1, A.end()));
   Options O;
   if (int E = parse(A, O))
     return E;
@@ -140,6 +149,17 @@ int cmdGrade(const Args &A) {
               << "directory, which student code must not see\n";
     return ExitUsage;
   }
+
+  // --shard: this run's slice of the class (every N-th, from the I-th).
+  size_t Total = O.Subs.size();
+  std::vector<size_t> Indexes;
+  for (size_t K = 0; K < Total; ++K)
+    if (!O.ShardN || inShard(K, O.ShardI, O.ShardN))
+      Indexes.push_back(K);
+  std::vector<Submission> Slice;
+  for (size_t K : Indexes)
+    Slice.push_back(O.Subs[K]);
+  O.Subs = Slice;
 
   InterruptGuard Guard;
   std::vector<SubmissionResult> Results(O.Subs.size());
@@ -187,29 +207,25 @@ int cmdGrade(const Args &A) {
          std::to_string(Done.load()) + " submission(s); no gradebook written");
     return interruptedStatus();
   }
-  if (Err.empty())
-    writeGradebook(S, Results, O.Out + "/gradebook.csv", Err);
+  std::vector<std::string> Columns = gradebookColumns(S);
+  if (Err.empty() && O.ShardN)
+    writeShardFile(O.Out, O.ShardI, O.ShardN, Total, Columns, Indexes,
+                   Results, Err);
+  else if (Err.empty())
+    writeGradebook(Columns, Results, O.Out + "/gradebook.csv", Err);
   if (!Err.empty()) {
     std::cerr << "weft: error: " << Err << "\n";
     return ExitInternal;
   }
-  for (const SubmissionResult &R : Results) {
-    std::map<std::string, int> Count;
-    for (const TestResult &T : R.Tests)
-      if (!T.IsRule)
-        ++Count[T.Status];
-    std::string Summary;
-    for (const auto &[St, N] : Count)
-      Summary += (Summary.empty() ? "" : ", ") + std::to_string(N) + " " + St;
-    int Lost = 0;
-    for (const TestResult &T : R.Tests)
-      Lost += T.IsRule && T.Status == "failed";
-    char Score[64];
-    std::snprintf(Score, sizeof Score, "%g/%g", R.Score, R.Max);
-    std::cout << R.Name << ": " << Score << " (" << Summary;
-    if (Lost)
-      std::cout << "; " << Lost << " rule(s) broken";
-    std::cout << ")\n";
+  for (const SubmissionResult &R : Results)
+    std::cout << summaryLine(R) << "\n";
+  if (O.ShardN) {
+    note("wrote shard " + std::to_string(O.ShardI) + " of " +
+         std::to_string(O.ShardN) + " (" + std::to_string(Results.size()) +
+         " of " + std::to_string(Total) + " submissions) into " + O.Out +
+         "; `weft grade merge --out DIR " + O.Out +
+         " ...` joins the shards");
+    return ExitClean;
   }
   note("wrote " + O.Out + "/gradebook.csv and, per submission, " + O.Out +
        "/NAME/results.json and feedback.md");

@@ -69,8 +69,28 @@ bool writeResultsJson(const SubmissionResult &R, const std::string &Path,
                       std::string &Err);
 bool writeFeedback(const Spec &S, const SubmissionResult &R,
                    const std::string &Path, std::string &Err);
-bool writeGradebook(const Spec &S, const std::vector<SubmissionResult> &All,
+/// The gradebook's columns: the tests', then the rules' names.
+std::vector<std::string> gradebookColumns(const Spec &S);
+bool writeGradebook(const std::vector<std::string> &Columns,
+                    const std::vector<SubmissionResult> &All,
                     const std::string &Path, std::string &Err);
+/// "racy: 8/16 (2 flaky, 1 passed; 1 rule(s) broken)".
+std::string summaryLine(const SubmissionResult &R);
+
+/// --shard I/N (Shard.cpp): "2/3" into I = 2, N = 3 (1 <= I <= N).
+bool parseShard(const std::string &V, unsigned &I, unsigned &N);
+/// Submission K of \p Total belongs to shard I of N.
+inline bool inShard(size_t K, unsigned I, unsigned N) {
+  return K % N == I - 1;
+}
+/// OUT/shard-I-of-N.toml: what `weft grade merge` needs of a shard.
+bool writeShardFile(const std::string &Out, unsigned I, unsigned N,
+                    size_t Total, const std::vector<std::string> &Columns,
+                    const std::vector<size_t> &Indexes,
+                    const std::vector<SubmissionResult> &Results,
+                    std::string &Err);
+/// `weft grade merge --out OUT DIR...`.
+int gradeMerge(const std::vector<std::string> &A);
 
 /// The seed of schedule 0 of \p Test for \p Submission: a hash of the
 /// spec's seed and the two names (a regrade explores the same schedules).

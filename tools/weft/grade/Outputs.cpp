@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace weft::cli::grade {
@@ -120,15 +121,23 @@ bool writeFeedback(const Spec &S, const SubmissionResult &R,
   return save(Path, M.str(), Err);
 }
 
-bool writeGradebook(const Spec &S, const std::vector<SubmissionResult> &All,
+std::vector<std::string> gradebookColumns(const Spec &S) {
+  std::vector<std::string> C;
+  for (const TestSpec &T : S.Tests)
+    C.push_back(T.Name);
+  for (const RuleSpec &R : S.Rules)
+    C.push_back("rule: " + R.Rule +
+                (R.Origin == "any" ? "" : " (" + R.Origin + ")"));
+  return C;
+}
+
+bool writeGradebook(const std::vector<std::string> &Columns,
+                    const std::vector<SubmissionResult> &All,
                     const std::string &Path, std::string &Err) {
   std::ostringstream C;
   C << "student";
-  for (const TestSpec &T : S.Tests)
-    C << "," << csvField(T.Name);
-  for (const RuleSpec &R : S.Rules)
-    C << "," << csvField("rule: " + R.Rule +
-                         (R.Origin == "any" ? "" : " (" + R.Origin + ")"));
+  for (const std::string &Name : Columns)
+    C << "," << csvField(Name);
   C << ",total,max\n";
   for (const SubmissionResult &R : All) {
     C << csvField(R.Name);
@@ -137,6 +146,22 @@ bool writeGradebook(const Spec &S, const std::vector<SubmissionResult> &All,
     C << "," << num(R.Score) << "," << num(R.Max) << "\n";
   }
   return save(Path, C.str(), Err);
+}
+
+std::string summaryLine(const SubmissionResult &R) {
+  std::map<std::string, int> Count;
+  int Broken = 0;
+  for (const TestResult &T : R.Tests) {
+    if (!T.IsRule)
+      ++Count[T.Status];
+    Broken += T.IsRule && T.Status == "failed";
+  }
+  std::string Summary;
+  for (const auto &[St, N] : Count)
+    Summary += (Summary.empty() ? "" : ", ") + std::to_string(N) + " " + St;
+  return R.Name + ": " + num(R.Score) + "/" + num(R.Max) + " (" + Summary +
+         (Broken ? "; " + std::to_string(Broken) + " rule(s) broken" : "") +
+         ")";
 }
 
 } // namespace weft::cli::grade
