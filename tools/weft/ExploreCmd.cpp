@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Cli.h"
 #include "RunProgram.h"
+#include "grade/Grader.h"
 
 #include "runtime/lib/sched/Spec.h"
 #include "trace/Trace.h"
@@ -54,6 +55,8 @@ struct Options {
   std::string TraceOut;
   std::string ReportDir; // --report: the pictures of the failing schedule
   bool CheckDeterminism = false;
+  unsigned ShardI = 0, ShardN = 0; // --shard I/N
+  uint64_t Lo = 0, Hi = 0;         // this shard's schedules: [Lo, Hi)
   std::vector<std::string> Argv;
 };
 
@@ -196,6 +199,12 @@ int parse(const Args &A, Options &O) {
       O.Jobs = static_cast<unsigned>(J);
       continue;
     }
+    if (auto V = optionValue(A, I, "--shard", Missing)) {
+      if (Missing || !grade::parseShard(*V, O.ShardI, O.ShardN))
+        return usageError("explore", "--shard needs I/N with 1 <= I <= N "
+                                     "(e.g. --shard 2/3)");
+      continue;
+    }
     if (auto V = optionValue(A, I, "--max-steps", Missing)) {
       if (Missing)
         return usageError("explore", "--max-steps needs a value");
@@ -260,6 +269,11 @@ int parse(const Args &A, Options &O) {
   O.Argv[0] = absoluteProgram(O.Argv[0]);
   if (O.Strategy == "rr")
     O.Runs = 1; // one schedule only
+  O.Hi = O.Runs;
+  if (O.ShardN) { // a contiguous slice: seeds S+Lo .. S+Hi-1
+    O.Lo = O.Runs * (O.ShardI - 1) / O.ShardN;
+    O.Hi = O.Runs * O.ShardI / O.ShardN;
+  }
   return 0;
 }
 
@@ -343,7 +357,7 @@ int cmdExplore(const Args &A) {
   std::atomic<bool> StartFailed{false};
   std::string StartError;
   InterruptGuard Guard;
-  Progress Bar(O.Runs);
+  Progress Bar(O.Hi - O.Lo);
 
   auto Work = [&](uint64_t Index) {
     std::string Spec = specFor(O, O.Seed + Index, Length);
@@ -396,11 +410,24 @@ int cmdExplore(const Args &A) {
     Bar.update(++Done);
   };
 
-  // PCT's run length k comes from the first run, so it runs alone.
-  uint64_t First = 0;
-  if (O.Strategy == "pct") {
+  std::string Prog = baseName(O.Argv[0]);
+  std::string Shard = O.ShardN ? " (shard " + std::to_string(O.ShardI) + "/" +
+                                     std::to_string(O.ShardN) + ")"
+                               : "";
+  if (O.Lo == O.Hi) {
+    note("no schedule of " + Prog + " falls in this shard" + Shard);
+    return ExitClean;
+  }
+  // PCT's run length k comes from the first run, so it runs alone (a later
+  // shard runs it too, to measure the same k, and drops it).
+  uint64_t First = O.Lo;
+  if (O.Strategy == "pct" && O.Lo == 0) {
     Work(0);
     First = 1;
+  } else if (O.Strategy == "pct") {
+    RunResult M = runOne(O, specFor(O, O.Seed, Length), TraceOf(0, 0));
+    Length = std::max<uint64_t>(countSteps(M.Trace), 1);
+    std::remove(M.Trace.c_str());
   }
   Next = First;
   std::vector<std::thread> Workers;
@@ -410,7 +437,7 @@ int cmdExplore(const Args &A) {
         uint64_t I = Next.fetch_add(1);
         {
           std::lock_guard<std::mutex> G(Mu);
-          if (I >= O.Runs || I > FailIndex || StartFailed || interruptSignal())
+          if (I >= O.Hi || I > FailIndex || StartFailed || interruptSignal())
             return;
         }
         Work(I);
@@ -424,25 +451,25 @@ int cmdExplore(const Args &A) {
     std::cerr << "weft: error: " << StartError << "\n";
     return ExitUsage;
   }
-  std::string Prog = baseName(O.Argv[0]);
   if (int Sig = interruptSignal()) {
     // Ctrl-C: the running schedules were stopped and are not results.
     note("interrupted by " + signalName(Sig) + " after " +
-         std::to_string(Done.load()) + " of " + std::to_string(O.Runs) +
-         " schedule(s) of " + Prog);
+         std::to_string(Done.load()) + " of " + std::to_string(O.Hi - O.Lo) +
+         " schedule(s) of " + Prog + Shard);
     if (FailIndex == UINT64_MAX) {
       note("no failing schedule among them");
       return interruptedStatus();
     }
   }
   if (FailIndex == UINT64_MAX) {
-    note("no failing schedule in " + std::to_string(O.Runs) + " run(s) of " +
+    note("no failing schedule in " + std::to_string(O.Hi - O.Lo) +
+         " run(s) of " +
          Prog + " (" + (O.Strategy == "pct" ? "pct:" + std::to_string(O.Depth)
                                             : O.Strategy) +
-         (O.Strategy == "rr" ? "" : ", seeds " + std::to_string(O.Seed) +
+         (O.Strategy == "rr" ? "" : ", seeds " + std::to_string(O.Seed + O.Lo) +
                                         ".." +
-                                        std::to_string(O.Seed + O.Runs - 1)) +
-         ")");
+                                        std::to_string(O.Seed + O.Hi - 1)) +
+         ")" + Shard);
     return ExitClean;
   }
   note("schedule " + std::to_string(FailIndex + 1) + " of " +
