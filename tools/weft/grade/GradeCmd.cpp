@@ -16,6 +16,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <unistd.h>
 
@@ -32,11 +33,13 @@ struct Options {
   bool Quiet = false;
   bool Unsafe = false;
   unsigned ShardI = 0, ShardN = 0; // --shard I/N
+  std::string Gradescope;          // --gradescope[=ROOT]: its layout's root
   std::vector<Submission> Subs;
 };
 
 int parse(const Args &A, Options &O) {
   size_t I = 0;
+  std::set<std::string> Explicit;
   for (; I < A.size(); ++I) {
     bool Missing = false;
     if (A[I] == "--") {
@@ -45,6 +48,12 @@ int parse(const Args &A, Options &O) {
     }
     if (A[I] == "--quiet" || A[I] == "-q") {
       O.Quiet = true;
+      continue;
+    }
+    if (A[I] == "--gradescope" || A[I].rfind("--gradescope=", 0) == 0) {
+      O.Gradescope = A[I].size() > 12 ? A[I].substr(13) : "/autograder";
+      if (O.Gradescope.empty())
+        return usageError("grade", "--gradescope= needs a directory");
       continue;
     }
     if (A[I] == "--unsafe-no-sandbox") {
@@ -61,6 +70,7 @@ int parse(const Args &A, Options &O) {
       if (Missing || V->empty())
         return usageError("grade", "--out needs a directory");
       O.Out = *V;
+      Explicit.insert("--out");
       continue;
     }
     if (auto V = optionValue(A, I, "--shard", Missing)) {
@@ -80,6 +90,18 @@ int parse(const Args &A, Options &O) {
     if (A[I].size() > 1 && A[I][0] == '-')
       return usageError("grade", "unknown option '" + A[I] + "'");
     break;
+  }
+  if (!O.Gradescope.empty()) {
+    // Gradescope's layout: one submission, results in a fixed place.
+    if (I < A.size())
+      return usageError("grade", "--gradescope grades " + O.Gradescope +
+                                     "/submission: give no submissions");
+    if (O.Assignment.empty())
+      O.Assignment = O.Gradescope + "/source/assignment";
+    if (!Explicit.count("--out"))
+      O.Out = O.Gradescope + "/results/weft";
+    O.Subs.push_back({O.Gradescope + "/submission", "submission"});
+    return 0;
   }
   if (O.Assignment.empty())
     return usageError("grade", "no --assignment DIR given");
@@ -114,6 +136,8 @@ int cmdGrade(const Args &A) {
     return cmdHelp({"grade"});
   if (!A.empty() && A[0] == "merge")
     return gradeMerge(Args(A.begin() + 1, A.end()));
+  if (!A.empty() && A[0] == "autograder")
+    return gradescopeFiles(Args(A.begin() + 1, A.end()));
   Options O;
   if (int E = parse(A, O))
     return E;
@@ -216,6 +240,17 @@ int cmdGrade(const Args &A) {
   if (!Err.empty()) {
     std::cerr << "weft: error: " << Err << "\n";
     return ExitInternal;
+  }
+  if (!O.Gradescope.empty()) {
+    std::string To = O.Gradescope + "/results/results.json";
+    fs::copy_file(O.Out + "/submission/results.json", To,
+                  fs::copy_options::overwrite_existing, EC);
+    if (EC) {
+      std::cerr << "weft: error: cannot write " << To << ": " << EC.message()
+                << "\n";
+      return ExitInternal;
+    }
+    note("wrote " + To);
   }
   for (const SubmissionResult &R : Results)
     std::cout << summaryLine(R) << "\n";

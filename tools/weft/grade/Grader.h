@@ -91,6 +91,8 @@ bool writeShardFile(const std::string &Out, unsigned I, unsigned N,
                     std::string &Err);
 /// `weft grade merge --out OUT DIR...`.
 int gradeMerge(const std::vector<std::string> &A);
+/// `weft grade autograder --assignment DIR --out DIR` (Gradescope.cpp).
+int gradescopeFiles(const std::vector<std::string> &A);
 
 /// The seed of schedule 0 of \p Test for \p Submission: a hash of the
 /// spec's seed and the two names (a regrade explores the same schedules).
