@@ -214,7 +214,7 @@ int cmdGrade(const Args &A) {
         std::string E;
         std::string Dir = O.Out + "/" + O.Subs[I].Name;
         bool Ok = writeResultsJson(Results[I], Dir + "/results.json", E) &&
-                  writeFeedback(S, Results[I], Dir + "/feedback.md", E);
+                  writeFeedback(S, Results[I], Dir, E);
         std::lock_guard<std::mutex> G(Mu);
         if (!Ok && Err.empty())
           Err = E;

@@ -67,8 +67,16 @@ SubmissionResult gradeSubmission(const Spec &S, const Submission &Sub,
 /// Writers (Outputs.cpp). Each returns false with \p Err on a write error.
 bool writeResultsJson(const SubmissionResult &R, const std::string &Path,
                       std::string &Err);
+/// OUT/NAME/feedback.md and feedback.html (Feedback.cpp); \p Dir is
+/// OUT/NAME (the sources are in Dir/work/src).
 bool writeFeedback(const Spec &S, const SubmissionResult &R,
-                   const std::string &Path, std::string &Err);
+                   const std::string &Dir, std::string &Err);
+/// Shared by the writers (Outputs.cpp): "4", "0.5"; a test's output with
+/// its class first; a file written whole or not at all.
+std::string num(double V);
+std::string testOutput(const TestResult &T);
+bool saveFile(const std::string &Path, const std::string &Text,
+              std::string &Err);
 /// The gradebook's columns: the tests', then the rules' names.
 std::vector<std::string> gradebookColumns(const Spec &S);
 bool writeGradebook(const std::vector<std::string> &Columns,

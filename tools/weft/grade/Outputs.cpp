@@ -14,7 +14,6 @@
 #include <sstream>
 
 namespace weft::cli::grade {
-namespace {
 
 std::string num(double V) {
   char Buf[32];
@@ -22,7 +21,8 @@ std::string num(double V) {
   return Buf;
 }
 
-bool save(const std::string &Path, const std::string &Text, std::string &Err) {
+bool saveFile(const std::string &Path, const std::string &Text,
+              std::string &Err) {
   std::string Tmp = Path + ".tmp";
   {
     std::ofstream Out(Tmp, std::ios::binary);
@@ -39,6 +39,12 @@ bool save(const std::string &Path, const std::string &Text, std::string &Err) {
   return true;
 }
 
+namespace {
+
+bool save(const std::string &Path, const std::string &Text, std::string &Err) {
+  return saveFile(Path, Text, Err);
+}
+
 std::string csvField(const std::string &S) {
   if (S.find_first_of(",\"\n\r") == std::string::npos)
     return S;
@@ -48,14 +54,14 @@ std::string csvField(const std::string &S) {
   return R + "\"";
 }
 
+} // namespace
+
 std::string testOutput(const TestResult &T) {
   std::string Head = T.Status;
   if (!T.Reason.empty() && T.Status != "did not build")
     Head += ": " + T.Reason;
   return Head + "\n" + T.Output;
 }
-
-} // namespace
 
 bool writeResultsJson(const SubmissionResult &R, const std::string &Path,
                       std::string &Err) {
@@ -89,36 +95,6 @@ bool writeResultsJson(const SubmissionResult &R, const std::string &Path,
   }
   J << "\n  ]\n}\n";
   return save(Path, J.str(), Err);
-}
-
-bool writeFeedback(const Spec &S, const SubmissionResult &R,
-                   const std::string &Path, std::string &Err) {
-  std::ostringstream M;
-  M << "# " << S.Name << ": " << R.Name << "\n\n**Score: " << num(R.Score)
-    << " / " << num(R.Max) << "**\n\n";
-  if (!R.Built) {
-    M << "The submission did not build:\n\n```\n" << R.BuildLog << "```\n";
-    return save(Path, M.str(), Err);
-  }
-  M << "| test | status | score |\n|---|---|---|\n";
-  for (const TestResult &T : R.Tests)
-    M << "| " << T.Name << " | " << T.Status
-      << (T.Reason.empty() ? "" : ": " + T.Reason) << " | " << num(T.Score)
-      << " / " << num(T.Max) << " |\n";
-  for (const TestResult &T : R.Tests) {
-    if (T.Status == "passed" || T.IsRule)
-      continue;
-    M << "\n## " << T.Name << ": " << T.Status << "\n\n```\n" << T.Output
-      << "```\n";
-  }
-  M << "\n## Findings\n\n";
-  if (R.Findings.empty())
-    M << "None: neither `weft analyze` nor the runs found anything.\n";
-  for (const FindingItem &F : R.Findings)
-    M << "- `" << F.Rule << "` at " << F.File
-      << (F.Line ? ":" + std::to_string(F.Line) : "") << ": " << F.Message
-      << " (" << (F.Origin == "static" ? "weft analyze" : F.Where) << ")\n";
-  return save(Path, M.str(), Err);
 }
 
 std::vector<std::string> gradebookColumns(const Spec &S) {
