@@ -26,7 +26,8 @@ std::string selfExe() {
 }
 
 std::vector<std::string> wrapper(const std::vector<std::string> &ReadOnly,
-                                 const std::string &Scratch) {
+                                 const std::string &Scratch,
+                                 uint64_t TmpBytes) {
   std::vector<std::string> W;
   if (geteuid() == 0)
     W = {"setpriv", "--reuid=" + std::to_string(SandboxUid),
@@ -49,7 +50,8 @@ std::vector<std::string> wrapper(const std::vector<std::string> &ReadOnly,
   for (const char *F : {"/etc/ld.so.cache", "/etc/alternatives",
                         "/etc/localtime"})
     W.insert(W.end(), {"--ro-bind-try", F, F});
-  W.insert(W.end(), {"--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"});
+  W.insert(W.end(), {"--dev", "/dev", "--proc", "/proc", "--size",
+                     std::to_string(TmpBytes), "--tmpfs", "/tmp"});
   for (const std::string &P : ReadOnly)
     W.insert(W.end(), {"--ro-bind", P, P});
   if (!Scratch.empty())
@@ -75,7 +77,7 @@ std::string Sandbox::probe() const {
     return "";
   std::string Log = tempPath("weft-grade-probe-", ".log");
   ProcessOptions PO;
-  PO.Wrapper = wrapper(ReadOnly, "");
+  PO.Wrapper = wrapper(ReadOnly, "", 1 << 20);
   PO.OutputFile = Log;
   PO.TimeoutSeconds = 30;
   ProcessResult R = runProcess({"true"}, PO);
@@ -123,7 +125,7 @@ ProcessOptions Sandbox::options(const std::string &Scratch, const Limits &L,
                                 const std::string &Stderr) const {
   ProcessOptions PO;
   if (Enabled)
-    PO.Wrapper = wrapper(ReadOnly, Scratch);
+    PO.Wrapper = wrapper(ReadOnly, Scratch, 4 * L.FileSizeKB * 1024);
   // SIGXCPU at the soft limit, SIGKILL a second later.
   auto Cpu = static_cast<unsigned long long>(L.CpuSeconds + 0.999);
   PO.Wrapper.insert(
