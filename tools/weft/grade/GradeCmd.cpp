@@ -263,7 +263,7 @@ int cmdGrade(const Args &A) {
     return ExitClean;
   }
   note("wrote " + O.Out + "/gradebook.csv and, per submission, " + O.Out +
-       "/NAME/results.json and feedback.md");
+       "/NAME/results.json, feedback.md and feedback.html");
   return ExitClean;
 }
 

@@ -52,12 +52,6 @@ std::string quoted(const std::string &S) {
   return R;
 }
 
-std::string selfExe() {
-  char Buf[PATH_MAX];
-  ssize_t N = readlink("/proc/self/exe", Buf, sizeof Buf - 1);
-  return N > 0 ? std::string(Buf, static_cast<size_t>(N)) : "weft";
-}
-
 /// "%0A" and friends of GitHub's workflow commands.
 std::string ghUnescape(const std::string &S) {
   std::string R;
@@ -298,15 +292,24 @@ SubmissionResult gradeSubmission(const Spec &S, const Submission &Sub,
     R.Findings = parseAnalysis(readFile(Work + "/analysis.txt"));
   }
 
-  for (size_t TI = 0; TI < S.Tests.size(); ++TI) {
-    const TestSpec &T = S.Tests[TI];
+  // A test's or a rule's result, "did not build" until it is run.
+  auto Item = [&](std::string Name, std::string Visibility, double Max,
+                  bool IsRule) {
     TestResult TR;
-    TR.Name = T.Name;
-    TR.Visibility = T.Visibility;
-    TR.Max = T.Points;
+    TR.Name = std::move(Name);
+    TR.Visibility = std::move(Visibility);
+    TR.Max = Max;
+    TR.IsRule = IsRule;
     if (!R.Built) {
       TR.Status = "did not build";
       TR.Reason = "the submission did not build";
+    }
+    return TR;
+  };
+  for (size_t TI = 0; TI < S.Tests.size(); ++TI) {
+    const TestSpec &T = S.Tests[TI];
+    TestResult TR = Item(T.Name, T.Visibility, T.Points, false);
+    if (!R.Built) {
       R.Tests.push_back(TR);
       continue;
     }
@@ -416,14 +419,8 @@ SubmissionResult gradeSubmission(const Spec &S, const Submission &Sub,
   }
 
   for (const RuleSpec &RS : S.Rules) {
-    TestResult TR;
-    TR.IsRule = true;
-    TR.Name = "rule: " + RS.Rule + (RS.Origin == "any" ? "" : " (" + RS.Origin + ")");
-    TR.Visibility = RS.Visibility;
-    TR.Max = RS.Points;
+    TestResult TR = Item(ruleTitle(RS), RS.Visibility, RS.Points, true);
     if (!R.Built) {
-      TR.Status = "did not build";
-      TR.Reason = "the submission did not build";
       R.Tests.push_back(TR);
       continue;
     }

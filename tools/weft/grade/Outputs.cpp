@@ -102,8 +102,7 @@ std::vector<std::string> gradebookColumns(const Spec &S) {
   for (const TestSpec &T : S.Tests)
     C.push_back(T.Name);
   for (const RuleSpec &R : S.Rules)
-    C.push_back("rule: " + R.Rule +
-                (R.Origin == "any" ? "" : " (" + R.Origin + ")"));
+    C.push_back(ruleTitle(R));
   return C;
 }
 

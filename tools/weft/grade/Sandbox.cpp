@@ -19,12 +19,6 @@ namespace {
 /// The user the sandbox runs as when weft runs as root (nobody).
 constexpr uid_t SandboxUid = 65534;
 
-std::string selfExe() {
-  char Buf[PATH_MAX];
-  ssize_t N = readlink("/proc/self/exe", Buf, sizeof Buf - 1);
-  return N > 0 ? std::string(Buf, static_cast<size_t>(N)) : "";
-}
-
 std::vector<std::string> wrapper(const std::vector<std::string> &ReadOnly,
                                  const std::string &Scratch,
                                  uint64_t TmpBytes) {
@@ -61,6 +55,12 @@ std::vector<std::string> wrapper(const std::vector<std::string> &ReadOnly,
 }
 
 } // namespace
+
+std::string selfExe() {
+  char Buf[PATH_MAX];
+  ssize_t N = readlink("/proc/self/exe", Buf, sizeof Buf - 1);
+  return N > 0 ? std::string(Buf, static_cast<size_t>(N)) : "weft";
+}
 
 Sandbox::Sandbox(bool Enabled) : Enabled(Enabled) {
   const Toolchain &T = toolchain();

@@ -46,6 +46,9 @@ private:
   std::vector<std::string> ReadOnly; // weft's files the builds need
 };
 
+/// This weft executable (the sandbox shows it to run `weft analyze`).
+std::string selfExe();
+
 /// bubblewrap reports a program killed by signal N as exit status 128+N:
 /// turns that back into the signal (a program's own exit(130) reads as
 /// SIGINT too; docs/grading.md).

@@ -45,6 +45,12 @@ struct RuleSpec {
   std::string Visibility = "visible";
 };
 
+/// "rule: missing-release", "rule: data-race (static)": its name in the
+/// results and the gradebook.
+inline std::string ruleTitle(const RuleSpec &R) {
+  return "rule: " + R.Rule + (R.Origin == "any" ? "" : " (" + R.Origin + ")");
+}
+
 struct Spec {
   std::string Dir;  // the assignment directory
   std::string File; // its assignment.toml
