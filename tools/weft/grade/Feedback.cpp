@@ -2,7 +2,8 @@
 //
 // What the student reads: the score, a table of the tests and rules, each
 // failing test's details (the schedule, its trace, the commands), and each
-// finding with the source lines around it. The HTML page says the same,
+// finding with the source lines around it; tests of visibility "hidden"
+// are left out (the score counts them). The HTML page says the same,
 // self-contained (inline style, no script, nothing fetched).
 //===----------------------------------------------------------------------===//
 #include "grade/Grader.h"
@@ -54,11 +55,12 @@ std::string markdown(const Spec &S, const SubmissionResult &R,
   }
   M << "| test | status | score |\n|---|---|---|\n";
   for (const TestResult &T : R.Tests)
-    M << "| " << T.Name << " | " << T.Status
+    if (T.Visibility != "hidden")
+      M << "| " << T.Name << " | " << T.Status
       << (T.Reason.empty() ? "" : ": " + T.Reason) << " | " << num(T.Score)
       << " / " << num(T.Max) << " |\n";
   for (const TestResult &T : R.Tests) {
-    if (T.Status == "passed" || T.IsRule)
+    if (T.Status == "passed" || T.IsRule || T.Visibility == "hidden")
       continue;
     M << "\n## " << T.Name << ": " << T.Status << "\n\n```\n" << T.Output
       << "```\n";
@@ -111,12 +113,13 @@ std::string page(const Spec &S, const SubmissionResult &R,
   }
   H << "<table><tr><th>test</th><th>status</th><th>score</th></tr>\n";
   for (const TestResult &T : R.Tests)
-    H << "<tr><td>" << html(T.Name) << "</td><td class=\"" << cls(T.Status)
+    if (T.Visibility != "hidden")
+      H << "<tr><td>" << html(T.Name) << "</td><td class=\"" << cls(T.Status)
       << "\">" << html(T.Status + (T.Reason.empty() ? "" : ": " + T.Reason))
       << "</td><td>" << num(T.Score) << " / " << num(T.Max) << "</td></tr>\n";
   H << "</table>\n";
   for (const TestResult &T : R.Tests) {
-    if (T.Status == "passed" || T.IsRule)
+    if (T.Status == "passed" || T.IsRule || T.Visibility == "hidden")
       continue;
     H << "<h2>" << html(T.Name) << ": <span class=\"" << cls(T.Status)
       << "\">" << html(T.Status) << "</span></h2>\n<pre>" << html(T.Output)
