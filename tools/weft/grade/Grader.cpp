@@ -3,7 +3,10 @@
 
 #include "RunProgram.h"
 
+#include "pictures/Html.h"
 #include "report/Render.h"
+#include "report/TraceFindings.h"
+#include "trace/Trace.h"
 
 #include <algorithm>
 #include <array>
@@ -407,7 +410,20 @@ SubmissionResult gradeSubmission(const Spec &S, const Submission &Sub,
         Again.insert(Again.end(), T.Args.begin(), T.Args.end());
         TR.RunAgain = "weft run --schedule=" + FirstSpec + " " + quoteArgs(Again) +
                       (T.Stdin.empty() ? "" : " < input.txt");
-        O << "trace: " << TR.Trace << "\nreplay it (in the grading "
+        // The trace's picture (docs/pictures.md), beside it.
+        trace::Trace Kept;
+        std::string Why, Page = Rel + "/" + Id + "-" + FirstRun + ".html";
+        if (trace::readTrace(Out + "/" + TR.Trace, Kept, Why)) {
+          std::ostringstream H;
+          pictures::HtmlOptions HO;
+          HO.TracePath = TR.Trace;
+          pictures::writeHtmlReport(H, Kept, report::findingsInTrace(Kept), HO);
+          if (saveFile(Out + "/" + Page, H.str(), Why))
+            TR.Picture = Page;
+        }
+        O << "trace: " << TR.Trace
+          << (TR.Picture.empty() ? "" : "\nits picture: " + TR.Picture)
+          << "\nreplay it (in the grading "
           << "directory): " << TR.Replay << "\nrun it again on your build: "
           << TR.RunAgain << "\n";
       }

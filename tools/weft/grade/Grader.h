@@ -38,6 +38,7 @@ struct TestResult {
   double Score = 0, Max = 0;
   bool IsRule = false;
   std::string Trace;    // a failing schedule's trace (relative to OUT)
+  std::string Picture;  // its HTML report (`weft report`), relative to OUT
   std::string Replay;   // `weft replay ...` for it
   std::string RunAgain; // `weft run --schedule=... ./prog ARGS`
 };

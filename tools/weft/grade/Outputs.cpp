@@ -90,6 +90,10 @@ bool writeResultsJson(const SubmissionResult &R, const std::string &Path,
       report::writeJsonString(J, T.Trace);
       J << ", \"replay\": ";
       report::writeJsonString(J, T.Replay);
+      if (!T.Picture.empty()) {
+        J << ", \"picture\": ";
+        report::writeJsonString(J, T.Picture);
+      }
     }
     J << "}}";
   }
