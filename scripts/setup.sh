@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(clang-19 libclang-19-dev llvm-19-dev llvm-19-tools libclang-rt-19-dev
           libfmt-dev libcereal-dev libgtest-dev cmake ninja-build python3 python3-psutil
-          graphviz chromium fonts-wqy-microhei)
+          graphviz chromium fonts-wqy-microhei bubblewrap libtomlplusplus-dev)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -308,7 +308,7 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
   // A pipe with O_CLOEXEC reports exec failure from the child.
   int ErrPipe[2] = {-1, -1};
   int CapPipe[2] = {-1, -1};
-  int OutFd = -1;
+  int OutFd = -1, InFd = -1, ErrFd = -1;
   auto Fail = [&](std::string Msg) {
     R.StartError = std::move(Msg);
     closeFd(ErrPipe[0]);
@@ -316,6 +316,8 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     closeFd(CapPipe[0]);
     closeFd(CapPipe[1]);
     closeFd(OutFd);
+    closeFd(InFd);
+    closeFd(ErrFd);
     return R;
   };
   if (pipe2(ErrPipe, O_CLOEXEC) != 0)
@@ -328,6 +330,17 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     if (OutFd < 0)
       return Fail("cannot write " + Opts.OutputFile + ": " + std::strerror(errno));
   }
+  if (!Opts.OutputFile.empty() && !Opts.ErrorFile.empty()) {
+    ErrFd = ::open(Opts.ErrorFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                   0644);
+    if (ErrFd < 0)
+      return Fail("cannot write " + Opts.ErrorFile + ": " + std::strerror(errno));
+  }
+  if (!Opts.InputFile.empty()) {
+    InFd = ::open(Opts.InputFile.c_str(), O_RDONLY | O_CLOEXEC);
+    if (InFd < 0)
+      return Fail("cannot read " + Opts.InputFile + ": " + std::strerror(errno));
+  }
   // The program's orphaned processes come to weft, which waits for them.
   prctl(PR_SET_CHILD_SUBREAPER, 1);
   pid_t Pid = fork();
@@ -335,14 +348,18 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     return Fail(std::string("fork: ") + std::strerror(errno));
   if (Pid == 0) {
     setpgid(0, 0);
+    if (Opts.ClearEnv)
+      clearenv();
     for (const std::string &V : Opts.UnsetEnv)
       unsetenv(V.c_str());
     for (const auto &[K, V] : Opts.SetEnv)
       setenv(K.c_str(), V.c_str(), 1);
     if (OutFd >= 0) {
       dup2(OutFd, 1);
-      dup2(OutFd, 2);
+      dup2(ErrFd >= 0 ? ErrFd : OutFd, 2);
     }
+    if (InFd >= 0)
+      dup2(InFd, 0);
     if (CapPipe[1] >= 0)
       dup2(CapPipe[1], 2); // dup2 clears O_CLOEXEC on fd 2
     if (Opts.StdoutToStderr && OutFd < 0)
@@ -351,6 +368,8 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     for (int Sig : ForwardedSignals)
       signal(Sig, SIG_DFL);
     std::vector<char *> CArgs;
+    for (const std::string &A : Opts.Wrapper)
+      CArgs.push_back(const_cast<char *>(A.c_str()));
     for (const std::string &A : Argv)
       CArgs.push_back(const_cast<char *>(A.c_str()));
     CArgs.push_back(nullptr);
@@ -364,12 +383,15 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
   closeFd(ErrPipe[1]);
   closeFd(CapPipe[1]);
   closeFd(OutFd);
+  closeFd(InFd);
+  closeFd(ErrFd);
   int ExecErr = 0;
   ssize_t N = read(ErrPipe[0], &ExecErr, sizeof ExecErr);
   closeFd(ErrPipe[0]);
   if (N == sizeof ExecErr) {
     waitpid(Pid, nullptr, 0);
-    return Fail("cannot run " + Argv[0] + ": " + std::strerror(ExecErr));
+    return Fail("cannot run " + (Opts.Wrapper.empty() ? Argv[0] : Opts.Wrapper[0]) +
+                ": " + std::strerror(ExecErr));
   }
   R.Started = true;
 

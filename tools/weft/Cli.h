@@ -37,6 +37,7 @@ int cmdCheck(const Args &A);
 int cmdHelp(const Args &A);
 int cmdExplore(const Args &A); // ExploreCmd.cpp
 int cmdReplay(const Args &A);  // ReplayCmd.cpp
+int cmdGrade(const Args &A);   // grade/GradeCmd.cpp
 /// `weft trace export` / `weft trace graph` (TracePictures.cpp); A[0] is
 /// the subcommand.
 int traceExport(const Args &A);
@@ -118,6 +119,15 @@ struct ProcessOptions {
   /// The child's stdout goes to our stderr (so that our stdout holds only a
   /// machine-readable report).
   bool StdoutToStderr = false;
+  /// Run Argv under this command (e.g. a sandbox: `bwrap ... --`).
+  std::vector<std::string> Wrapper;
+  /// With OutputFile: the child's stderr goes here instead (stdout stays
+  /// in OutputFile).
+  std::string ErrorFile;
+  /// The child's stdin comes from this file (empty: inherited).
+  std::string InputFile;
+  /// Start the child with an empty environment (then SetEnv).
+  bool ClearEnv = false;
 };
 
 /// While one exists, SIGINT, SIGTERM and SIGHUP do not kill weft: they are

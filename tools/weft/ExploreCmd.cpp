@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Cli.h"
 #include "RunProgram.h"
+#include "grade/Grader.h"
 
 #include "runtime/lib/sched/Spec.h"
 #include "trace/Trace.h"
@@ -54,6 +55,8 @@ struct Options {
   std::string TraceOut;
   std::string ReportDir; // --report: the pictures of the failing schedule
   bool CheckDeterminism = false;
+  unsigned ShardI = 0, ShardN = 0; // --shard I/N
+  uint64_t Lo = 0, Hi = 0;         // this shard's schedules: [Lo, Hi)
   std::vector<std::string> Argv;
 };
 
@@ -106,46 +109,11 @@ RunResult runOne(const Options &O, const std::string &Spec,
                  const std::string &TracePath) {
   RunResult R;
   R.Trace = TracePath;
-  std::string Output = TracePath + ".out";
-  R.Out = runRecorded(O.Argv, TracePath, O.Timeout, Output,
-                      {{"WEFT_SCHEDULE", Spec},
-                       {"WEFT_EXITCODE", "66"},
-                       {"WEFT_MAX_STEPS", std::to_string(O.MaxSteps)}});
-  std::string Tail;
-  {
-    std::ifstream In(Output);
-    std::string Line;
-    while (std::getline(In, Line))
-      if (Line.rfind("weft: error: ", 0) == 0)
-        Tail = Line.substr(13);
-  }
-  std::remove(Output.c_str());
-  const ProcessResult &P = R.Out.Process;
-  if (!P.Started || P.Interrupted)
-    return R; // not a result: weft is stopping
-  bool Matching = false, Other = false;
-  for (const report::Finding &F : R.Out.Report.Findings) {
-    std::string Id(report::ruleInfo(F.Rule).Id);
-    if (O.Rule.empty() || Id == O.Rule) {
-      if (!Matching)
-        R.Why = Id;
-      Matching = true;
-    } else {
-      Other = true;
-    }
-  }
-  if (Matching) {
-    R.Failed = true;
-  } else if (P.TimedOut || !P.Exited) {
-    R.Failed = true;
-    R.Why = P.TimedOut ? "killed after " + secondsText(O.Timeout) +
-                             " s (--timeout)"
-                       : "crashed (" + signalName(P.Signal) + ")";
-  } else if (P.ExitStatus != 0 && !(Other && P.ExitStatus == 66)) {
-    R.Failed = true;
-    R.Why = Tail.empty() ? "exit status " + std::to_string(P.ExitStatus)
-                         : Tail;
-  }
+  ScheduleRun S =
+      runSchedule(O.Argv, Spec, TracePath, O.Timeout, O.MaxSteps, O.Rule);
+  R.Failed = S.Failed;
+  R.Why = std::move(S.Why);
+  R.Out = std::move(S.Out);
   return R;
 }
 
@@ -193,15 +161,6 @@ private:
   bool On;
 };
 
-std::string quoteArgs(const std::vector<std::string> &Argv) {
-  std::string S;
-  for (const std::string &A : Argv) {
-    bool Plain = !A.empty() && A.find_first_of(" \t'\"\\$`*?") == std::string::npos;
-    S += (S.empty() ? "" : " ") + (Plain ? A : "'" + A + "'");
-  }
-  return S;
-}
-
 int parse(const Args &A, Options &O) {
   size_t I = 0;
   auto Number = [&](const std::string &Name, const std::string &V,
@@ -238,6 +197,12 @@ int parse(const Args &A, Options &O) {
       if (Missing || !core::sched::parseUnsigned(*V, J) || J == 0 || J > 256)
         return usageError("explore", "--jobs needs an integer from 1 to 256");
       O.Jobs = static_cast<unsigned>(J);
+      continue;
+    }
+    if (auto V = optionValue(A, I, "--shard", Missing)) {
+      if (Missing || !grade::parseShard(*V, O.ShardI, O.ShardN))
+        return usageError("explore", "--shard needs I/N with 1 <= I <= N "
+                                     "(e.g. --shard 2/3)");
       continue;
     }
     if (auto V = optionValue(A, I, "--max-steps", Missing)) {
@@ -304,10 +269,75 @@ int parse(const Args &A, Options &O) {
   O.Argv[0] = absoluteProgram(O.Argv[0]);
   if (O.Strategy == "rr")
     O.Runs = 1; // one schedule only
+  O.Hi = O.Runs;
+  if (O.ShardN) { // a contiguous slice: seeds S+Lo .. S+Hi-1
+    O.Lo = O.Runs * (O.ShardI - 1) / O.ShardN;
+    O.Hi = O.Runs * O.ShardI / O.ShardN;
+  }
   return 0;
 }
 
 } // namespace
+
+ScheduleRun runSchedule(const std::vector<std::string> &Argv,
+                        const std::string &Spec, const std::string &TracePath,
+                        double Timeout, uint64_t MaxSteps,
+                        const std::string &Rule, const std::string &OutputFile,
+                        const ProcessOptions &Base) {
+  ScheduleRun R;
+  std::string Output = OutputFile.empty() ? TracePath + ".out" : OutputFile;
+  R.Out = runRecorded(Argv, TracePath, Timeout, Output,
+                      {{"WEFT_SCHEDULE", Spec},
+                       {"WEFT_EXITCODE", "66"},
+                       {"WEFT_MAX_STEPS", std::to_string(MaxSteps)}},
+                      false, Base);
+  std::string Tail;
+  {
+    std::ifstream In(Base.ErrorFile.empty() ? Output : Base.ErrorFile);
+    std::string Line;
+    while (std::getline(In, Line))
+      if (Line.rfind("weft: error: ", 0) == 0)
+        Tail = Line.substr(13);
+  }
+  if (OutputFile.empty())
+    std::remove(Output.c_str());
+  const ProcessResult &P = R.Out.Process;
+  if (!P.Started || P.Interrupted)
+    return R; // not a result: weft is stopping
+  bool Matching = false, Other = false;
+  for (const report::Finding &F : R.Out.Report.Findings) {
+    std::string Id(report::ruleInfo(F.Rule).Id);
+    if (Rule.empty() || Id == Rule) {
+      if (!Matching)
+        R.Why = Id;
+      Matching = true;
+    } else {
+      Other = true;
+    }
+  }
+  if (Matching) {
+    R.Failed = true;
+  } else if (P.TimedOut || !P.Exited) {
+    R.Failed = true;
+    R.Why = P.TimedOut ? "killed after " + secondsText(Timeout) +
+                             " s (--timeout)"
+                       : "crashed (" + signalName(P.Signal) + ")";
+  } else if (P.ExitStatus != 0 && !(Other && P.ExitStatus == 66)) {
+    R.Failed = true;
+    R.Why = Tail.empty() ? "exit status " + std::to_string(P.ExitStatus)
+                         : Tail;
+  }
+  return R;
+}
+
+std::string quoteArgs(const std::vector<std::string> &Argv) {
+  std::string S;
+  for (const std::string &A : Argv) {
+    bool Plain = !A.empty() && A.find_first_of(" \t'\"\\$`*?") == std::string::npos;
+    S += (S.empty() ? "" : " ") + (Plain ? A : "'" + A + "'");
+  }
+  return S;
+}
 
 int cmdExplore(const Args &A) {
   Options O;
@@ -327,7 +357,7 @@ int cmdExplore(const Args &A) {
   std::atomic<bool> StartFailed{false};
   std::string StartError;
   InterruptGuard Guard;
-  Progress Bar(O.Runs);
+  Progress Bar(O.Hi - O.Lo);
 
   auto Work = [&](uint64_t Index) {
     std::string Spec = specFor(O, O.Seed + Index, Length);
@@ -380,11 +410,24 @@ int cmdExplore(const Args &A) {
     Bar.update(++Done);
   };
 
-  // PCT's run length k comes from the first run, so it runs alone.
-  uint64_t First = 0;
-  if (O.Strategy == "pct") {
+  std::string Prog = baseName(O.Argv[0]);
+  std::string Shard = O.ShardN ? " (shard " + std::to_string(O.ShardI) + "/" +
+                                     std::to_string(O.ShardN) + ")"
+                               : "";
+  if (O.Lo == O.Hi) {
+    note("no schedule of " + Prog + " falls in this shard" + Shard);
+    return ExitClean;
+  }
+  // PCT's run length k comes from the first run, so it runs alone (a later
+  // shard runs it too, to measure the same k, and drops it).
+  uint64_t First = O.Lo;
+  if (O.Strategy == "pct" && O.Lo == 0) {
     Work(0);
     First = 1;
+  } else if (O.Strategy == "pct") {
+    RunResult M = runOne(O, specFor(O, O.Seed, Length), TraceOf(0, 0));
+    Length = std::max<uint64_t>(countSteps(M.Trace), 1);
+    std::remove(M.Trace.c_str());
   }
   Next = First;
   std::vector<std::thread> Workers;
@@ -394,7 +437,7 @@ int cmdExplore(const Args &A) {
         uint64_t I = Next.fetch_add(1);
         {
           std::lock_guard<std::mutex> G(Mu);
-          if (I >= O.Runs || I > FailIndex || StartFailed || interruptSignal())
+          if (I >= O.Hi || I > FailIndex || StartFailed || interruptSignal())
             return;
         }
         Work(I);
@@ -408,25 +451,25 @@ int cmdExplore(const Args &A) {
     std::cerr << "weft: error: " << StartError << "\n";
     return ExitUsage;
   }
-  std::string Prog = baseName(O.Argv[0]);
   if (int Sig = interruptSignal()) {
     // Ctrl-C: the running schedules were stopped and are not results.
     note("interrupted by " + signalName(Sig) + " after " +
-         std::to_string(Done.load()) + " of " + std::to_string(O.Runs) +
-         " schedule(s) of " + Prog);
+         std::to_string(Done.load()) + " of " + std::to_string(O.Hi - O.Lo) +
+         " schedule(s) of " + Prog + Shard);
     if (FailIndex == UINT64_MAX) {
       note("no failing schedule among them");
       return interruptedStatus();
     }
   }
   if (FailIndex == UINT64_MAX) {
-    note("no failing schedule in " + std::to_string(O.Runs) + " run(s) of " +
+    note("no failing schedule in " + std::to_string(O.Hi - O.Lo) +
+         " run(s) of " +
          Prog + " (" + (O.Strategy == "pct" ? "pct:" + std::to_string(O.Depth)
                                             : O.Strategy) +
-         (O.Strategy == "rr" ? "" : ", seeds " + std::to_string(O.Seed) +
+         (O.Strategy == "rr" ? "" : ", seeds " + std::to_string(O.Seed + O.Lo) +
                                         ".." +
-                                        std::to_string(O.Seed + O.Runs - 1)) +
-         ")");
+                                        std::to_string(O.Seed + O.Hi - 1)) +
+         ")" + Shard);
     return ExitClean;
   }
   note("schedule " + std::to_string(FailIndex + 1) + " of " +

@@ -111,10 +111,10 @@ RunOutcome runRecorded(
     const std::vector<std::string> &Argv, const std::string &TracePath,
     double Timeout, const std::string &OutputFile,
     const std::vector<std::pair<std::string, std::string>> &ExtraEnv,
-    bool StdoutToStderr) {
+    bool StdoutToStderr, const ProcessOptions &Base) {
   RunOutcome O;
-  ProcessOptions PO;
-  PO.SetEnv = {{"WEFT_TRACE", TracePath}, {"WEFT_REPORT", "off"}};
+  ProcessOptions PO = Base;
+  PO.SetEnv.insert(PO.SetEnv.end(), {{"WEFT_TRACE", TracePath}, {"WEFT_REPORT", "off"}});
   PO.SetEnv.insert(PO.SetEnv.end(), ExtraEnv.begin(), ExtraEnv.end());
   PO.TimeoutSeconds = Timeout;
   PO.OutputFile = OutputFile;
@@ -139,7 +139,7 @@ RunOutcome runRecorded(
     PO.CapturedStderr = Tsan && OutputFile.empty() ? &Captured : nullptr;
     O.Process = runProcess(Cmd, PO);
     if (Tsan && !OutputFile.empty())
-      Captured = readHead(OutputFile);
+      Captured = readHead(PO.ErrorFile.empty() ? OutputFile : PO.ErrorFile);
     return Tsan && O.Process.Started && !O.Process.TimedOut &&
            !O.Process.Interrupted && stat(TracePath.c_str(), &St) != 0 &&
            tsanRefusedLayout(Captured);

@@ -40,11 +40,33 @@ struct RunOutcome {
 /// the program (e.g. WEFT_TSAN_SUPPRESSIONS). A ThreadSanitizer program
 /// that TSan refused to start (address randomization) is run again under
 /// `setarch -R` (TsanRun.h). \p StdoutToStderr: see ProcessOptions.
+/// \p Base: the rest of the process options (a sandbox Wrapper, stdin,
+/// ClearEnv, more SetEnv); the arguments above override its fields.
 RunOutcome runRecorded(
     const std::vector<std::string> &Argv, const std::string &TracePath,
     double Timeout, const std::string &OutputFile,
     const std::vector<std::pair<std::string, std::string>> &ExtraEnv = {},
-    bool StdoutToStderr = false);
+    bool StdoutToStderr = false, const ProcessOptions &Base = {});
+
+/// One run of \p Argv under the controlled scheduler's \p Spec, judged as
+/// `weft explore` judges a schedule: it fails with a finding (of \p Rule
+/// only, if not empty), a crash, a kill after \p Timeout, or a non-zero exit
+/// status (66 with findings of other rules excepted). The program's output
+/// goes to \p OutputFile (empty: TracePath + ".out", removed afterwards).
+struct ScheduleRun {
+  bool Failed = false;
+  std::string Why; // "deadlock", "exit status 3", ...
+  RunOutcome Out;
+};
+ScheduleRun runSchedule(const std::vector<std::string> &Argv,
+                        const std::string &Spec, const std::string &TracePath,
+                        double Timeout, uint64_t MaxSteps,
+                        const std::string &Rule,
+                        const std::string &OutputFile = "",
+                        const ProcessOptions &Base = {});
+
+/// \p Argv as a shell command line (arguments quoted where needed).
+std::string quoteArgs(const std::vector<std::string> &Argv);
 
 /// True when the run did not end by itself: killed by a signal (a crash),
 /// by --timeout, or stopped because weft was interrupted.

