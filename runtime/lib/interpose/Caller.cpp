@@ -1,0 +1,317 @@
+//===- runtime/lib/interpose/Caller.cpp - the program's line behind a call -----===//
+#include "interpose/Caller.h"
+
+#include "core/Futex.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <link.h>
+#include <mutex>
+#include <spawn.h>
+#include <string>
+#include <unistd.h>
+#include <unordered_map>
+#include <unwind.h>
+
+#ifndef WEFT_SYMBOLIZER
+#define WEFT_SYMBOLIZER "llvm-symbolizer"
+#endif
+
+extern char **environ;
+
+namespace weft::interpose {
+namespace {
+
+// -- the program's code ----------------------------------------------------------
+
+struct Range {
+  uintptr_t Lo = 0, Hi = 0;
+};
+struct Program {
+  uintptr_t Base = 0;
+  Range Code[8];
+  int Count = 0;
+};
+
+int firstObject(dl_phdr_info *Info, size_t, void *Data) {
+  auto *P = static_cast<Program *>(Data);
+  P->Base = Info->dlpi_addr;
+  for (int I = 0; I < Info->dlpi_phnum && P->Count < 8; ++I) {
+    const ElfW(Phdr) &H = Info->dlpi_phdr[I];
+    if (H.p_type == PT_LOAD && (H.p_flags & PF_X))
+      P->Code[P->Count++] = {Info->dlpi_addr + H.p_vaddr,
+                             Info->dlpi_addr + H.p_vaddr + H.p_memsz};
+  }
+  return 1; // the first object is the executable
+}
+
+const Program &program() {
+  static const Program P = [] {
+    Program P;
+    dl_iterate_phdr(firstObject, &P);
+    return P;
+  }();
+  return P;
+}
+
+// -- std::source_location from a file and line -------------------------------------
+// libstdc++'s std::source_location is one pointer to this layout (what
+// __builtin_source_location() returns); the runtime's API takes it, so a
+// symbolized place is given the same shape as a compiled-in one.
+struct LocationData {
+  const char *File;
+  const char *Function;
+  unsigned Line;
+  unsigned Column;
+};
+static_assert(sizeof(std::source_location) == sizeof(const LocationData *));
+
+std::source_location make(const LocationData *D) {
+  std::source_location L;
+  std::memcpy(static_cast<void *>(&L), &D, sizeof D);
+  return L;
+}
+
+const LocationData Unknown{"<unknown>", "", 0, 0};
+
+// -- the symbolizer ---------------------------------------------------------------
+
+class Symbolizer {
+public:
+  /// The inlined frames at \p Pc (innermost first), one "file:line:col" each.
+  bool frames(uintptr_t Pc, std::string &Out) { return ask("", Pc, Out); }
+  /// The global at \p Addr: "name\nstart size\n".
+  bool data(uintptr_t Addr, std::string &Out) { return ask("DATA ", Addr, Out); }
+
+private:
+  bool ask(const char *Kind, uintptr_t Addr, std::string &Out) {
+    if (Pid != ::getpid() && !start())
+      return false;
+    if (ToFd < 0)
+      return false;
+    char Req[48];
+    int N = std::snprintf(Req, sizeof Req, "%s0x%llx\n", Kind,
+                          static_cast<unsigned long long>(Addr));
+    if (::write(ToFd, Req, static_cast<size_t>(N)) != N)
+      return fail();
+    // The answer ends with an empty line.
+    Out.clear();
+    for (;;) {
+      size_t End = Buf.find("\n\n");
+      if (End != std::string::npos) {
+        Out = Buf.substr(0, End + 1);
+        Buf.erase(0, End + 2);
+        return true;
+      }
+      char Chunk[4096];
+      ssize_t R = ::read(FromFd, Chunk, sizeof Chunk);
+      if (R <= 0)
+        return fail();
+      Buf.append(Chunk, static_cast<size_t>(R));
+    }
+  }
+
+  bool start() {
+    Failed = false;
+    Buf.clear();
+    const char *Tool = std::getenv("WEFT_SYMBOLIZER");
+    if (!Tool || !*Tool)
+      Tool = WEFT_SYMBOLIZER;
+    char Exe[4096];
+    ssize_t Len = ::readlink("/proc/self/exe", Exe, sizeof Exe - 1);
+    if (Len <= 0)
+      return fail();
+    Exe[Len] = 0;
+    int In[2], Out[2];
+    if (::pipe2(In, O_CLOEXEC) != 0)
+      return fail();
+    if (::pipe2(Out, O_CLOEXEC) != 0) {
+      ::close(In[0]), ::close(In[1]);
+      return fail();
+    }
+    posix_spawn_file_actions_t Fa;
+    posix_spawn_file_actions_init(&Fa);
+    posix_spawn_file_actions_adddup2(&Fa, In[0], 0);
+    posix_spawn_file_actions_adddup2(&Fa, Out[1], 1);
+    std::string Obj = std::string("--obj=") + Exe;
+    const char *Argv[] = {Tool, Obj.c_str(), "--functions=none",
+                          "--inlining", nullptr};
+    pid_t Child;
+    int Rc = posix_spawnp(&Child, Tool, &Fa, nullptr,
+                          const_cast<char *const *>(Argv), environ);
+    posix_spawn_file_actions_destroy(&Fa);
+    ::close(In[0]);
+    ::close(Out[1]);
+    if (Rc != 0) {
+      ::close(In[1]), ::close(Out[0]);
+      return fail();
+    }
+    ToFd = In[1];
+    FromFd = Out[0];
+    Pid = ::getpid();
+    return true;
+  }
+  bool fail() {
+    if (!Failed) {
+      static const char Msg[] =
+          "weft: warning: cannot run llvm-symbolizer (set WEFT_SYMBOLIZER): "
+          "reports of this plain program name no source lines\n";
+      ssize_t R = ::write(2, Msg, sizeof(Msg) - 1);
+      (void)R;
+    }
+    Failed = true;
+    Pid = ::getpid(); // do not try again in this process
+    ToFd = FromFd = -1;
+    return false;
+  }
+
+  pid_t Pid = 0;
+  int ToFd = -1, FromFd = -1;
+  bool Failed = false;
+  std::string Buf;
+};
+
+/// runtime/lib/ of this build (the runtime's own frames are never named).
+std::string runtimeDir() {
+  std::string F = __FILE__;
+  size_t Cut = F.rfind("interpose/Caller.cpp");
+  return Cut == std::string::npos ? std::string("\x01") : F.substr(0, Cut);
+}
+
+bool systemFile(const std::string &F) {
+  static const std::string Runtime = runtimeDir();
+  return F.rfind("/usr/include/", 0) == 0 || F.rfind("/usr/lib/", 0) == 0 ||
+         F.rfind("/usr/local/include/c++", 0) == 0 ||
+         F.rfind(Runtime, 0) == 0;
+}
+
+core::InternalMutex Mu; // guards what follows
+Symbolizer *Sym = nullptr;
+std::unordered_map<uintptr_t, const LocationData *> *Cache = nullptr;
+
+/// The user line at \p Pc (a return address), or null when every inlined
+/// frame there is in a system header or nothing is known.
+const LocationData *userLine(uintptr_t Pc) {
+  std::lock_guard<core::InternalMutex> G(Mu);
+  if (!Cache) {
+    Cache = new std::unordered_map<uintptr_t, const LocationData *>();
+    Sym = new Symbolizer();
+  }
+  auto It = Cache->find(Pc);
+  if (It != Cache->end())
+    return It->second;
+  const LocationData *Found = nullptr;
+  std::string Lines;
+  // The call instruction is just before the return address.
+  if (Sym->frames(Pc - 1 - program().Base, Lines)) {
+    size_t Pos = 0;
+    while (Pos < Lines.size() && !Found) {
+      size_t Nl = Lines.find('\n', Pos);
+      std::string L = Lines.substr(Pos, Nl - Pos);
+      Pos = Nl + 1;
+      // file:line:column (the file may contain ':').
+      size_t C2 = L.rfind(':');
+      size_t C1 = C2 == std::string::npos ? C2 : L.rfind(':', C2 - 1);
+      if (C1 == std::string::npos)
+        continue;
+      std::string File = L.substr(0, C1);
+      unsigned Line = static_cast<unsigned>(std::atoi(L.c_str() + C1 + 1));
+      unsigned Col = static_cast<unsigned>(std::atoi(L.c_str() + C2 + 1));
+      if (File == "??" || Line == 0 || systemFile(File))
+        continue;
+      auto *D = new LocationData{strdup(File.c_str()), "", Line, Col};
+      Found = D; // immortal: the recorder keeps the file pointer
+    }
+  }
+  Cache->emplace(Pc, Found);
+  return Found;
+}
+
+struct Walk {
+  uintptr_t Pcs[64];
+  int Count = 0;
+};
+
+_Unwind_Reason_Code onFrame(_Unwind_Context *Ctx, void *Data) {
+  auto *W = static_cast<Walk *>(Data);
+  if (W->Count == 64)
+    return _URC_END_OF_STACK;
+  W->Pcs[W->Count++] = _Unwind_GetIP(Ctx);
+  return _URC_NO_REASON;
+}
+
+} // namespace
+
+std::string globalName(const void *Addr, size_t ElementSize) {
+  std::lock_guard<core::InternalMutex> G(Mu);
+  if (!Cache) {
+    Cache = new std::unordered_map<uintptr_t, const LocationData *>();
+    Sym = new Symbolizer();
+  }
+  const Program &P = program();
+  auto A = reinterpret_cast<uintptr_t>(Addr);
+  std::string Out;
+  if (A < P.Base || !Sym->data(A - P.Base, Out))
+    return "";
+  size_t Nl = Out.find('\n');
+  if (Nl == std::string::npos)
+    return "";
+  std::string Name = Out.substr(0, Nl);
+  if (Name.empty() || Name == "??")
+    return "";
+  unsigned long long Start = 0, Size = 0;
+  if (std::sscanf(Out.c_str() + Nl + 1, "%llu %llu", &Start, &Size) != 2)
+    return "";
+  uintptr_t Off = A - P.Base - Start;
+  if (Off == 0 && Size <= ElementSize)
+    return Name;
+  if (ElementSize && Size % ElementSize == 0 && Off % ElementSize == 0)
+    return Name + "[" + std::to_string(Off / ElementSize) + "]";
+  return Name + "+" + std::to_string(Off);
+}
+
+bool inProgram(const void *Pc) {
+  const Program &P = program();
+  auto A = reinterpret_cast<uintptr_t>(Pc);
+  for (int I = 0; I < P.Count; ++I)
+    if (A >= P.Code[I].Lo && A < P.Code[I].Hi)
+      return true;
+  return false;
+}
+
+std::source_location callerLocation(const void *Ret) {
+  // A small per-thread table in front of the shared one (no lock).
+  struct Hit {
+    const void *Ret;
+    const LocationData *D;
+  };
+  static thread_local Hit Recent[64];
+  Hit &H = Recent[(reinterpret_cast<uintptr_t>(Ret) >> 2) & 63];
+  if (H.Ret == Ret && H.D) [[likely]]
+    return make(H.D);
+  if (inProgram(Ret))
+    if (const LocationData *D = userLine(reinterpret_cast<uintptr_t>(Ret))) {
+      H = {Ret, D};
+      return make(D);
+    }
+  // The frames above the call: from Ret on (from the top if Ret is not
+  // found, as after a tail call), skipping the runtime's own frames.
+  Walk W;
+  _Unwind_Backtrace(onFrame, &W);
+  int From = 0;
+  for (int I = 0; I < W.Count; ++I)
+    if (W.Pcs[I] == reinterpret_cast<uintptr_t>(Ret)) {
+      From = I;
+      break;
+    }
+  for (int I = From; I < W.Count; ++I)
+    if (inProgram(reinterpret_cast<const void *>(W.Pcs[I])))
+      if (const LocationData *D = userLine(W.Pcs[I]))
+        return make(D);
+  return make(&Unknown);
+}
+
+} // namespace weft::interpose
