@@ -32,8 +32,8 @@ struct Range {
 };
 struct Program {
   uintptr_t Base = 0;
-  Range Code[8];
-  int Count = 0;
+  Range Code[8], Data[8]; // executable and writable PT_LOAD segments
+  int Count = 0, DataCount = 0;
 };
 
 int firstObject(dl_phdr_info *Info, size_t, void *Data) {
@@ -41,9 +41,12 @@ int firstObject(dl_phdr_info *Info, size_t, void *Data) {
   P->Base = Info->dlpi_addr;
   for (int I = 0; I < Info->dlpi_phnum && P->Count < 8; ++I) {
     const ElfW(Phdr) &H = Info->dlpi_phdr[I];
+    Range R{Info->dlpi_addr + H.p_vaddr,
+            Info->dlpi_addr + H.p_vaddr + H.p_memsz};
     if (H.p_type == PT_LOAD && (H.p_flags & PF_X))
-      P->Code[P->Count++] = {Info->dlpi_addr + H.p_vaddr,
-                             Info->dlpi_addr + H.p_vaddr + H.p_memsz};
+      P->Code[P->Count++] = R;
+    else if (H.p_type == PT_LOAD && (H.p_flags & PF_W) && P->DataCount < 8)
+      P->Data[P->DataCount++] = R;
   }
   return 1; // the first object is the executable
 }
@@ -81,7 +84,8 @@ const LocationData Unknown{"<unknown>", "", 0, 0};
 
 class Symbolizer {
 public:
-  /// The inlined frames at \p Pc (innermost first), one "file:line:col" each.
+  /// The inlined frames at \p Pc (innermost first), two lines each: the
+  /// function's name and "file:line:col".
   bool frames(uintptr_t Pc, std::string &Out) { return ask("", Pc, Out); }
   /// The global at \p Addr: "name\nstart size\n".
   bool data(uintptr_t Addr, std::string &Out) { return ask("DATA ", Addr, Out); }
@@ -137,7 +141,7 @@ private:
     posix_spawn_file_actions_adddup2(&Fa, In[0], 0);
     posix_spawn_file_actions_adddup2(&Fa, Out[1], 1);
     std::string Obj = std::string("--obj=") + Exe;
-    const char *Argv[] = {Tool, Obj.c_str(), "--functions=none",
+    const char *Argv[] = {Tool, Obj.c_str(), "--functions=linkage",
                           "--inlining", nullptr};
     pid_t Child;
     int Rc = posix_spawnp(&Child, Tool, &Fa, nullptr,
@@ -174,47 +178,64 @@ private:
   std::string Buf;
 };
 
-/// runtime/lib/ of this build (the runtime's own frames are never named).
-std::string runtimeDir() {
-  std::string F = __FILE__;
-  size_t Cut = F.rfind("interpose/Caller.cpp");
-  return Cut == std::string::npos ? std::string("\x01") : F.substr(0, Cut);
+bool systemFile(const std::string &F) {
+  return F.rfind("/usr/include/", 0) == 0 || F.rfind("/usr/lib/", 0) == 0 ||
+         F.rfind("/usr/local/include/c++", 0) == 0;
 }
 
-bool systemFile(const std::string &F) {
-  static const std::string Runtime = runtimeDir();
-  return F.rfind("/usr/include/", 0) == 0 || F.rfind("/usr/lib/", 0) == 0 ||
-         F.rfind("/usr/local/include/c++", 0) == 0 ||
-         F.rfind(Runtime, 0) == 0;
-}
+/// What an address of the program is: the user line it names, or part of
+/// weft's own code (the runtime, and the trace library under it, use
+/// std::mutex themselves: those calls are not the program's).
+struct PcInfo {
+  const LocationData *User = nullptr;
+  bool Weft = false;
+};
 
 core::InternalMutex Mu; // guards what follows
 Symbolizer *Sym = nullptr;
-std::unordered_map<uintptr_t, const LocationData *> *Cache = nullptr;
+std::unordered_map<uintptr_t, const PcInfo *> *Cache = nullptr;
 
-/// The user line at \p Pc (a return address), or null when every inlined
-/// frame there is in a system header or nothing is known.
-const LocationData *userLine(uintptr_t Pc) {
-  std::lock_guard<core::InternalMutex> G(Mu);
+void initLocked() {
   if (!Cache) {
-    Cache = new std::unordered_map<uintptr_t, const LocationData *>();
+    Cache = new std::unordered_map<uintptr_t, const PcInfo *>();
     Sym = new Symbolizer();
   }
+}
+
+/// Looks at the inlined frames at \p Pc (a return address), innermost
+/// first: the first that is weft's own function makes it weft's; else the
+/// first whose file is not a system header is the user line.
+const PcInfo *classify(uintptr_t Pc) {
+  std::lock_guard<core::InternalMutex> G(Mu);
+  initLocked();
   auto It = Cache->find(Pc);
   if (It != Cache->end())
     return It->second;
-  const LocationData *Found = nullptr;
+  auto *Info = new PcInfo(); // immortal: the recorder keeps the file pointer
   std::string Lines;
   // The call instruction is just before the return address.
   if (Sym->frames(Pc - 1 - program().Base, Lines)) {
     size_t Pos = 0;
-    while (Pos < Lines.size() && !Found) {
+    while (Pos < Lines.size()) {
       size_t Nl = Lines.find('\n', Pos);
-      std::string L = Lines.substr(Pos, Nl - Pos);
-      Pos = Nl + 1;
+      if (Nl == std::string::npos)
+        break;
+      std::string Fn = Lines.substr(Pos, Nl - Pos);
+      size_t Nl2 = Lines.find('\n', Nl + 1);
+      if (Nl2 == std::string::npos)
+        break;
+      std::string L = Lines.substr(Nl + 1, Nl2 - Nl - 1);
+      Pos = Nl2 + 1;
+      // weft's functions, and the interposed pthread_* ones (whose lambdas
+      // run the program's thread functions).
+      if (Fn.rfind("weft::", 0) == 0 || Fn.rfind("pthread_", 0) == 0) {
+        Info->Weft = true;
+        break;
+      }
       // file:line:column (the file may contain ':').
       size_t C2 = L.rfind(':');
-      size_t C1 = C2 == std::string::npos ? C2 : L.rfind(':', C2 - 1);
+      size_t C1 = C2 == std::string::npos || C2 == 0 ? std::string::npos
+                                                     : L.rfind(':', C2 - 1);
       if (C1 == std::string::npos)
         continue;
       std::string File = L.substr(0, C1);
@@ -222,12 +243,27 @@ const LocationData *userLine(uintptr_t Pc) {
       unsigned Col = static_cast<unsigned>(std::atoi(L.c_str() + C2 + 1));
       if (File == "??" || Line == 0 || systemFile(File))
         continue;
-      auto *D = new LocationData{strdup(File.c_str()), "", Line, Col};
-      Found = D; // immortal: the recorder keeps the file pointer
+      Info->User = new LocationData{strdup(File.c_str()), "", Line, Col};
+      break;
     }
   }
-  Cache->emplace(Pc, Found);
-  return Found;
+  Cache->emplace(Pc, Info);
+  return Info;
+}
+
+/// classify() behind a small per-thread table (no lock).
+const PcInfo *lookup(const void *Ret) {
+  struct Hit {
+    const void *Ret;
+    const PcInfo *Info;
+  };
+  static thread_local Hit Recent[64];
+  Hit &H = Recent[(reinterpret_cast<uintptr_t>(Ret) >> 2) & 63];
+  if (H.Ret == Ret && H.Info) [[likely]]
+    return H.Info;
+  const PcInfo *Info = classify(reinterpret_cast<uintptr_t>(Ret));
+  H = {Ret, Info};
+  return Info;
 }
 
 struct Walk {
@@ -246,15 +282,17 @@ _Unwind_Reason_Code onFrame(_Unwind_Context *Ctx, void *Data) {
 } // namespace
 
 std::string globalName(const void *Addr, size_t ElementSize) {
-  std::lock_guard<core::InternalMutex> G(Mu);
-  if (!Cache) {
-    Cache = new std::unordered_map<uintptr_t, const LocationData *>();
-    Sym = new Symbolizer();
-  }
   const Program &P = program();
   auto A = reinterpret_cast<uintptr_t>(Addr);
+  bool InImage = false;
+  for (int I = 0; I < P.DataCount; ++I)
+    InImage |= A >= P.Data[I].Lo && A < P.Data[I].Hi;
+  if (!InImage)
+    return ""; // heap or stack
+  std::lock_guard<core::InternalMutex> G(Mu);
+  initLocked();
   std::string Out;
-  if (A < P.Base || !Sym->data(A - P.Base, Out))
+  if (!Sym->data(A - P.Base, Out))
     return "";
   size_t Nl = Out.find('\n');
   if (Nl == std::string::npos)
@@ -282,23 +320,16 @@ bool inProgram(const void *Pc) {
   return false;
 }
 
+bool fromWeft(const void *Ret) {
+  return inProgram(Ret) && lookup(Ret)->Weft;
+}
+
 std::source_location callerLocation(const void *Ret) {
-  // A small per-thread table in front of the shared one (no lock).
-  struct Hit {
-    const void *Ret;
-    const LocationData *D;
-  };
-  static thread_local Hit Recent[64];
-  Hit &H = Recent[(reinterpret_cast<uintptr_t>(Ret) >> 2) & 63];
-  if (H.Ret == Ret && H.D) [[likely]]
-    return make(H.D);
   if (inProgram(Ret))
-    if (const LocationData *D = userLine(reinterpret_cast<uintptr_t>(Ret))) {
-      H = {Ret, D};
+    if (const LocationData *D = lookup(Ret)->User) [[likely]]
       return make(D);
-    }
   // The frames above the call: from Ret on (from the top if Ret is not
-  // found, as after a tail call), skipping the runtime's own frames.
+  // found, as after a tail call), skipping weft's own frames.
   Walk W;
   _Unwind_Backtrace(onFrame, &W);
   int From = 0;
@@ -307,10 +338,12 @@ std::source_location callerLocation(const void *Ret) {
       From = I;
       break;
     }
-  for (int I = From; I < W.Count; ++I)
-    if (inProgram(reinterpret_cast<const void *>(W.Pcs[I])))
-      if (const LocationData *D = userLine(W.Pcs[I]))
+  for (int I = From; I < W.Count; ++I) {
+    const void *Pc = reinterpret_cast<const void *>(W.Pcs[I]);
+    if (inProgram(Pc))
+      if (const LocationData *D = lookup(Pc)->User)
         return make(D);
+  }
   return make(&Unknown);
 }
 

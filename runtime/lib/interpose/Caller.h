@@ -24,6 +24,10 @@ namespace weft::interpose {
 /// Whether \p Pc is in the program's own code (the executable).
 bool inProgram(const void *Pc);
 
+/// Whether \p Ret, a return address in the program, is in weft's own code
+/// (the runtime and the trace library use std::mutex themselves).
+bool fromWeft(const void *Ret);
+
 /// The program's source line behind a taken-over call whose return address
 /// is \p Ret: Ret itself if it is in the program and names a user line,
 /// else the first such frame further up the stack. An unknown place (no

@@ -27,6 +27,10 @@
 namespace weft::interpose {
 namespace {
 
+} // namespace
+core::LockCore *existingMutexCore(pthread_mutex_t *M);
+namespace {
+
 std::atomic<core::LockCore *> &slot(pthread_mutex_t *M) {
   static_assert(sizeof(M->__data.__list) >= sizeof(void *));
   return *reinterpret_cast<std::atomic<core::LockCore *> *>(&M->__data.__list);
@@ -44,7 +48,14 @@ double secondsUntil(clockid_t Clock, const timespec *Abs) {
          double(Abs->tv_nsec - Now.tv_nsec) * 1e-9;
 }
 
-bool mine(const void *Ret) { return !inside() && inProgram(Ret); }
+/// Whether a call on \p M is taken over: not from inside the runtime, and
+/// either on a mutex that is already a weft lock or from the program's own
+/// code. (An unlock at the end of a function is often a tail call: its
+/// return address is then the caller's caller, maybe in libstdc++.so.)
+bool mine(pthread_mutex_t *M, const void *Ret) {
+  return !inside() &&
+         (existingMutexCore(M) || (inProgram(Ret) && !fromWeft(Ret)));
+}
 
 int lockTimed(pthread_mutex_t *M, clockid_t Clock, const timespec *Abs,
               const void *Ret) {
@@ -85,7 +96,7 @@ using namespace weft::interpose;
 extern "C" {
 
 int pthread_mutex_init(pthread_mutex_t *M, const pthread_mutexattr_t *A) {
-  if (!mine(__builtin_return_address(0)))
+  if (!mine(M, __builtin_return_address(0)))
     return real().MutexInit(M, A);
   int Type = PTHREAD_MUTEX_DEFAULT;
   if (A)
@@ -98,7 +109,7 @@ int pthread_mutex_init(pthread_mutex_t *M, const pthread_mutexattr_t *A) {
 }
 
 int pthread_mutex_destroy(pthread_mutex_t *M) {
-  if (!mine(__builtin_return_address(0)))
+  if (!mine(M, __builtin_return_address(0)))
     return real().MutexDestroy(M);
   Inside In;
   core::LockCore *C = existingMutexCore(M);
@@ -112,7 +123,7 @@ int pthread_mutex_destroy(pthread_mutex_t *M) {
 
 int pthread_mutex_lock(pthread_mutex_t *M) {
   const void *Ret = __builtin_return_address(0);
-  if (!mine(Ret))
+  if (!mine(M, Ret))
     return real().MutexLock(M);
   Inside In;
   std::source_location Loc = callerLocation(Ret);
@@ -125,7 +136,7 @@ int pthread_mutex_lock(pthread_mutex_t *M) {
 
 int pthread_mutex_trylock(pthread_mutex_t *M) {
   const void *Ret = __builtin_return_address(0);
-  if (!mine(Ret))
+  if (!mine(M, Ret))
     return real().MutexTryLock(M);
   Inside In;
   std::source_location Loc = callerLocation(Ret);
@@ -137,7 +148,7 @@ int pthread_mutex_trylock(pthread_mutex_t *M) {
 
 int pthread_mutex_timedlock(pthread_mutex_t *M, const timespec *Abs) {
   const void *Ret = __builtin_return_address(0);
-  if (!mine(Ret))
+  if (!mine(M, Ret))
     return real().MutexTimedLock(M, Abs);
   return lockTimed(M, CLOCK_REALTIME, Abs, Ret);
 }
@@ -145,14 +156,14 @@ int pthread_mutex_timedlock(pthread_mutex_t *M, const timespec *Abs) {
 int pthread_mutex_clocklock(pthread_mutex_t *M, clockid_t Clock,
                             const timespec *Abs) {
   const void *Ret = __builtin_return_address(0);
-  if (!mine(Ret))
+  if (!mine(M, Ret))
     return real().MutexClockLock(M, Clock, Abs);
   return lockTimed(M, Clock, Abs, Ret);
 }
 
 int pthread_mutex_unlock(pthread_mutex_t *M) {
   const void *Ret = __builtin_return_address(0);
-  if (!mine(Ret))
+  if (!mine(M, Ret))
     return real().MutexUnlock(M);
   Inside In;
   std::source_location Loc = callerLocation(Ret);
