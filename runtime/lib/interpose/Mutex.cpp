@@ -143,7 +143,7 @@ int pthread_mutex_trylock(pthread_mutex_t *M) {
   core::LockCore &C = mutexCore(M, Loc);
   if (kind(M) == PTHREAD_MUTEX_ERRORCHECK && C.depthHeldBy(core::self()))
     return EBUSY;
-  return C.acquire(false, -1, Loc) ? 0 : EBUSY;
+  return C.tryAcquire(Loc) ? 0 : EBUSY;
 }
 
 int pthread_mutex_timedlock(pthread_mutex_t *M, const timespec *Abs) {
