@@ -304,8 +304,8 @@ std::string globalName(const void *Addr, size_t ElementSize) {
   if (std::sscanf(Out.c_str() + Nl + 1, "%llu %llu", &Start, &Size) != 2)
     return "";
   uintptr_t Off = A - P.Base - Start;
-  if (Off == 0 && Size <= ElementSize)
-    return Name;
+  if (Off == 0)
+    return Name; // the variable, or the first member of a struct
   if (ElementSize && Size % ElementSize == 0 && Off % ElementSize == 0)
     return Name + "[" + std::to_string(Off / ElementSize) + "]";
   return Name + "+" + std::to_string(Off);

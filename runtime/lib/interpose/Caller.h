@@ -34,9 +34,10 @@ bool fromWeft(const void *Ret);
 /// debug information) has the file "<unknown>".
 std::source_location callerLocation(const void *Ret);
 
-/// The name of the program's global variable at \p Addr: "m", "forks[2]"
-/// for an array of \p ElementSize-byte objects, "acct+8" inside another
-/// object; empty when \p Addr is no global's (heap, stack, no symbols).
+/// The name of the program's global variable at \p Addr: "m" (also for
+/// the first member of a struct "m"), "forks[2]" in an array of
+/// \p ElementSize-byte objects, "acct+48" further inside another object;
+/// empty when \p Addr is no global's (heap, stack, no symbols).
 std::string globalName(const void *Addr, size_t ElementSize);
 
 } // namespace weft::interpose
