@@ -17,6 +17,7 @@
 #include "weft/errors.h"
 #include "weft/threading.h"
 
+#include <atomic>
 #include <cerrno>
 #include <memory>
 #include <mutex>
@@ -25,9 +26,32 @@
 namespace weft::interpose {
 namespace {
 
+/// Under the controlled scheduler a thread's OS thread is detached, so its
+/// pthread_t could be reused by the next thread as soon as it exits, while
+/// the program still holds it to join. So there the OS thread waits at its
+/// very end (after its actor has ended) until it is joined or detached.
+struct ExitGate {
+  std::atomic<uint32_t> Open{0};
+  void open() {
+    Open.store(1, std::memory_order_release);
+    core::futexWake(Open, 1);
+  }
+};
+
+struct GateHold {
+  std::shared_ptr<ExitGate> Gate;
+  ~GateHold() {
+    if (Gate)
+      while (Gate->Open.load(std::memory_order_acquire) == 0)
+        core::futexWait(Gate->Open, 0, nullptr);
+  }
+};
+
 struct PlainThread {
   std::unique_ptr<threading::Thread> T;
   void *Result = nullptr;
+  std::shared_ptr<ExitGate> Gate = std::make_shared<ExitGate>();
+  ~PlainThread() { Gate->open(); }
 };
 
 /// What pthread_exit throws to end a plain thread; caught at its start.
@@ -70,7 +94,7 @@ PlainThread *find(pthread_t Id) {
 /// Lets a plain thread go (detached): nobody will join it. Its record
 /// stays, as the thread itself still writes its result there (a few dozen
 /// bytes per detached thread).
-void release(PlainThread *P) { (void)P; }
+void release(PlainThread *P) { P->Gate->open(); }
 
 } // namespace
 } // namespace weft::interpose
@@ -97,6 +121,10 @@ int pthread_create(pthread_t *Out, const pthread_attr_t *Attr,
     // pthread_create has returned in its parent.
     add(pthread_self(), P);
     Current = P;
+    if (core::runtime().Rec.controlled()) {
+      static thread_local GateHold Hold;
+      Hold.Gate = P->Gate;
+    }
     try {
       P->Result = Fn(Arg);
     } catch (const ExitRequest &E) {
