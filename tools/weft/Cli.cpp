@@ -170,7 +170,7 @@ compileCommand(const std::vector<std::string> &UserArgs) {
     // Whole: every definition must be in the program, and exported, so
     // that libstdc++'s own calls (std::thread, condition_variable::wait)
     // come to it too.
-    Cmd.push_back("-Wl,--export-dynamic-symbol=pthread_*");
+    Cmd.push_back("-Wl,--export-dynamic-symbol=pthread_*,--export-dynamic-symbol=*sleep");
     Cmd.push_back("-Wl,--whole-archive");
     Cmd.push_back(interposeLib());
     Cmd.push_back("-Wl,--no-whole-archive");

@@ -385,6 +385,18 @@ std::string globalName(const void *Addr, size_t ElementSize) {
   return Name + "+" + std::to_string(Off);
 }
 
+std::string objectName(const void *Addr, size_t Size,
+                       const std::source_location &Loc) {
+  std::string Name = globalName(Addr, Size);
+  if (!Name.empty())
+    return Name;
+  std::string File = Loc.file_name();
+  size_t Slash = File.rfind('/');
+  if (Slash != std::string::npos)
+    File.erase(0, Slash + 1);
+  return "first used at " + File + ":" + std::to_string(Loc.line());
+}
+
 bool inProgram(const void *Pc) {
   const Program &P = program();
   auto A = reinterpret_cast<uintptr_t>(Pc);

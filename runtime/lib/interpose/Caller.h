@@ -40,6 +40,12 @@ std::source_location callerLocation(const void *Ret);
 /// empty when \p Addr is no global's (heap, stack, no symbols).
 std::string globalName(const void *Addr, size_t ElementSize);
 
+/// The name of the program's object at \p Addr (a mutex, a condition) in
+/// reports: globalName(), else "first used at FILE:LINE" (\p Loc) for one
+/// on the heap or the stack.
+std::string objectName(const void *Addr, size_t Size,
+                       const std::source_location &Loc);
+
 } // namespace weft::interpose
 
 #endif

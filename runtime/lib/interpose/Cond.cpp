@@ -50,7 +50,7 @@ core::ConditionCore &condCore(pthread_cond_t *C,
   std::lock_guard<core::InternalMutex> G(CreateMu);
   if (core::ConditionCore *K = W.Core.load(std::memory_order_acquire))
     return *K;
-  auto *K = new core::ConditionCore(Loc, globalName(C, sizeof *C));
+  auto *K = new core::ConditionCore(Loc, objectName(C, sizeof *C, Loc));
   W.Core.store(K, std::memory_order_release);
   return *K;
 }

@@ -83,7 +83,7 @@ core::LockCore &mutexCore(pthread_mutex_t *M, const std::source_location &Loc) {
   if (core::LockCore *C = existingMutexCore(M))
     return *C;
   auto *C = new core::LockCore(kind(M) == PTHREAD_MUTEX_RECURSIVE,
-                               globalName(M, sizeof *M), Loc);
+                               objectName(M, sizeof *M, Loc), Loc);
   slot(M).store(C, std::memory_order_release);
   return *C;
 }

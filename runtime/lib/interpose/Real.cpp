@@ -1,6 +1,8 @@
 //===- runtime/lib/interpose/Real.cpp - the C library's functions behind ours --===//
 #include "interpose/Real.h"
 
+#include "core/Actor.h"
+
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -36,6 +38,10 @@ RealFunctions load() {
   resolve(F.MutexTimedLock, "pthread_mutex_timedlock");
   resolve(F.MutexClockLock, "pthread_mutex_clocklock");
   resolve(F.MutexUnlock, "pthread_mutex_unlock");
+  resolve(F.NanoSleep, "nanosleep");
+  resolve(F.ClockNanoSleep, "clock_nanosleep");
+  resolve(F.USleep, "usleep");
+  resolve(F.Sleep, "sleep");
   return F;
 }
 
@@ -46,7 +52,12 @@ const RealFunctions &real() {
   return F;
 }
 
-bool inside() { return Depth > 0; }
+bool inside() {
+  // A thread with no actor that is not the main thread is one of weft's
+  // own (the controlled scheduler's watchdog): never the program's, since
+  // every thread the program starts goes through pthread_create here.
+  return Depth > 0 || (!core::boundActor() && ::gettid() != ::getpid());
+}
 Inside::Inside() { ++Depth; }
 Inside::~Inside() { --Depth; }
 

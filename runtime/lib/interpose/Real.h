@@ -32,13 +32,18 @@ struct RealFunctions {
   int (*MutexTimedLock)(pthread_mutex_t *, const timespec *);
   int (*MutexClockLock)(pthread_mutex_t *, clockid_t, const timespec *);
   int (*MutexUnlock)(pthread_mutex_t *);
+  int (*NanoSleep)(const timespec *, timespec *);
+  int (*ClockNanoSleep)(clockid_t, int, const timespec *, timespec *);
+  int (*USleep)(unsigned);
+  unsigned (*Sleep)(unsigned);
 };
 
 /// The C library's functions (resolved once).
 const RealFunctions &real();
 
 /// Whether the calling thread is inside the runtime on behalf of a call
-/// that was taken over: nested calls then go to the C library.
+/// that was taken over (nested calls then go to the C library), or is one
+/// of weft's own threads.
 bool inside();
 /// Marks the calling thread as inside the runtime for its lifetime.
 struct Inside {
