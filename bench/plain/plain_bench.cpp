@@ -43,27 +43,12 @@ void mutexLoop(long N) {
   }
 }
 
-void pingPong(long N) {
-  long Turn = 0; // even: main's turn, odd: the partner's
-  std::thread Partner([&] {
-    for (long I = 0; I < N; ++I) {
-      std::unique_lock<std::mutex> L(M);
-      EVENT(1);
-      while (Turn % 2 == 0) {
-        EVENT(3);
-        Cv.wait(L);
-        EVENT(4);
-      }
-      ++Turn;
-      EVENT(5);
-      Cv.notify_one();
-      EVENT(2);
-    }
-  });
+/// N turns of one side of the ping-pong: wait for \p Parity, pass the turn.
+void turns(long N, long &Turn, long Parity) {
   for (long I = 0; I < N; ++I) {
     std::unique_lock<std::mutex> L(M);
     EVENT(1);
-    while (Turn % 2 == 1) {
+    while (Turn % 2 != Parity) {
       EVENT(3);
       Cv.wait(L);
       EVENT(4);
@@ -73,6 +58,12 @@ void pingPong(long N) {
     Cv.notify_one();
     EVENT(2);
   }
+}
+
+void pingPong(long N) {
+  long Turn = 0; // even: main's turn, odd: the partner's
+  std::thread Partner([&] { turns(N, Turn, 1); });
+  turns(N, Turn, 0);
   Partner.join();
 }
 
