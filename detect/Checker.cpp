@@ -323,8 +323,9 @@ void Checker::onAcquired(const Event &E, std::vector<Finding> &Out) {
     return;
   }
   Waits.hold(Actor, L, SiteId{E.Site});
-  if (Mine.empty()) {
-    Mine.emplace_back(L, E.Site); // nothing held before: no order to add
+  if (Mine.empty() || (E.Flags & trace::LockTried)) {
+    // Nothing held before, or a try that could not have waited: no order.
+    Mine.emplace_back(L, E.Site);
     return;
   }
 

@@ -76,11 +76,17 @@ std::string objectText(const Trace &T, const Event &E) {
     return S;
   }
   case K::LockAcquired:
-  case K::LockReleased:
+  case K::LockReleased: {
+    const char *Tried =
+        E.Kind == K::LockAcquired && (E.Flags & LockTried) ? " (try)" : "";
     if (T.Objects.count(E.Object) &&
         objectTypeIsRecursive(T.Objects.at(E.Object).Type))
-      return T.objectName(E.Object) + " depth " + std::to_string(E.Flags);
-    return T.objectName(E.Object);
+      return T.objectName(E.Object) + " depth " +
+             std::to_string(E.Kind == K::LockAcquired ? E.Flags & LockDepthMask
+                                                      : E.Flags) +
+             Tried;
+    return T.objectName(E.Object) + Tried;
+  }
   default:
     return T.Objects.count(E.Object) ? T.objectName(E.Object)
                                      : "#" + std::to_string(E.Object);

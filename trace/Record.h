@@ -62,6 +62,12 @@ bool objectTypeIsRecursive(ObjectType T);
 
 /// Flags of LockRequest, JoinRequest and WaitBlock.
 enum LockFlags : uint8_t { LockBlocking = 1, LockTimed = 2 };
+/// Flags of LockAcquired: the recursion depth (an RLock's; at most 127),
+/// and LockTried when the lock was taken by a non-blocking try that said
+/// so (pthread_mutex_trylock, and so std::lock / std::scoped_lock taking
+/// several at once): such an acquisition never waits, so it adds no lock
+/// order.
+enum AcquiredFlags : uint8_t { LockDepthMask = 0x7f, LockTried = 0x80 };
 /// Flags of WaitWake.
 enum WakeReason : uint8_t { WakeGranted = 0, WakeTimedOut = 1, WakeAborted = 2 };
 /// Flags of FutureDone.

@@ -108,16 +108,33 @@ std::string tsanRuntimeLib() {
   return Dir + "libweft_runtime_tsan.a";
 }
 
+std::string interposeLib() {
+  const std::string &Plain = toolchain().RuntimeLib;
+  size_t Slash = Plain.rfind('/');
+  std::string Dir = Slash == std::string::npos ? "" : Plain.substr(0, Slash + 1);
+  return Dir + "libweft_interpose.a";
+}
+
 std::vector<std::string>
 compileCommand(const std::vector<std::string> &UserArgs) {
   const Toolchain &T = toolchain();
   bool HasStd = false, HasOpt = false, HasDebug = false, CompileOnly = false;
-  bool Tsan = false;
+  bool Tsan = false, Plain = false, LangC = false;
   std::vector<std::string> Rest;
   for (const std::string &A : UserArgs) {
     // weft's own switches (`weft c++ --tsan`); not passed to the compiler.
     if (A == "--tsan" || A == "--no-tsan") {
       Tsan = A == "--tsan";
+      continue;
+    }
+    // `weft c++ --plain`, and `weft cc` (which passes --lang=c): the
+    // program's pthreads calls are taken over (docs/plain-programs.md).
+    if (A == "--plain" || A == "--no-plain") {
+      Plain = A == "--plain";
+      continue;
+    }
+    if (A == "--lang=c") {
+      LangC = Plain = true;
       continue;
     }
     if (A == "-fsanitize=thread")
@@ -133,8 +150,10 @@ compileCommand(const std::vector<std::string> &UserArgs) {
     Rest.push_back(A);
   }
   std::vector<std::string> Cmd{T.Cxx};
+  if (LangC)
+    Cmd.push_back("-xc"); // the sources are C; the driver still links C++
   if (!HasStd)
-    Cmd.push_back("-std=c++20");
+    Cmd.push_back(LangC ? "-std=gnu17" : "-std=c++20");
   if (!HasDebug)
     Cmd.push_back("-g");
   if (!HasOpt)
@@ -145,6 +164,17 @@ compileCommand(const std::vector<std::string> &UserArgs) {
     Cmd.push_back("-fsanitize=thread");
   Cmd.push_back("-I" + T.IncludeDir);
   Cmd.insert(Cmd.end(), Rest.begin(), Rest.end());
+  if (LangC)
+    Cmd.push_back("-xnone");
+  if (!CompileOnly && Plain && !Tsan) {
+    // Whole: every definition must be in the program, and exported, so
+    // that libstdc++'s own calls (std::thread, condition_variable::wait)
+    // come to it too.
+    Cmd.push_back("-Wl,--export-dynamic-symbol=pthread_*,--export-dynamic-symbol=*sleep");
+    Cmd.push_back("-Wl,--whole-archive");
+    Cmd.push_back(interposeLib());
+    Cmd.push_back("-Wl,--no-whole-archive");
+  }
   if (!CompileOnly)
     Cmd.push_back(Tsan ? tsanRuntimeLib() : T.RuntimeLib);
   return Cmd;

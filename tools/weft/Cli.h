@@ -31,6 +31,7 @@ using Args = std::vector<std::string>;
 
 int cmdAnalyze(const Args &A);
 int cmdCompile(const Args &A);
+int cmdCompileC(const Args &A); // CompileCmd.cpp: `weft cc`
 int cmdRun(const Args &A);
 int cmdTrace(const Args &A);
 int cmdCheck(const Args &A);

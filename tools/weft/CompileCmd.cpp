@@ -45,19 +45,25 @@ std::string missingInput(const Args &A) {
 
 } // namespace
 
-int cmdCompile(const Args &A) {
+namespace {
+
+int compile(const std::string &Name, const Args &A, bool LangC) {
   if (A.empty())
-    return usageError("c++", "no input files");
+    return usageError(Name, "no input files");
   if (A.size() == 1 && (A[0] == "--help" || A[0] == "-h"))
-    return cmdHelp({"c++"});
-  std::vector<std::string> Cmd = compileCommand(A);
+    return cmdHelp({Name});
+  Args WithLang = A;
+  if (LangC)
+    WithLang.insert(WithLang.begin(), "--lang=c");
+  std::vector<std::string> Cmd = compileCommand(WithLang);
   bool Inputs = std::any_of(A.begin(), A.end(), [](const std::string &S) {
-    return S != "--tsan" && S != "--no-tsan";
+    return S != "--tsan" && S != "--no-tsan" && S != "--plain" &&
+           S != "--no-plain";
   });
   if (!Inputs)
-    return usageError("c++", "no input files");
+    return usageError(Name, "no input files");
   if (std::string Missing = missingInput(A); !Missing.empty())
-    return usageError("c++", "no such file: '" + Missing + "'");
+    return usageError(Name, "no such file: '" + Missing + "'");
   const std::string TsanLib = tsanRuntimeLib();
   if (std::find(Cmd.begin(), Cmd.end(), TsanLib) != Cmd.end()) {
     struct stat St;
@@ -82,5 +88,10 @@ int cmdCompile(const Args &A) {
     return 128 + R.Interrupted;
   return R.shellStatus();
 }
+
+} // namespace
+
+int cmdCompile(const Args &A) { return compile("c++", A, false); }
+int cmdCompileC(const Args &A) { return compile("cc", A, true); }
 
 } // namespace weft::cli

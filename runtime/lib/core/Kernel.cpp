@@ -10,6 +10,7 @@
 
 #include "core/Actor.h"
 #include "core/Clock.h"
+#include "core/NativeThread.h"
 #include "core/Runtime.h"
 
 #include <cerrno>
@@ -132,7 +133,7 @@ bool NativeKernel::create(std::function<void()> Body, bool Detached,
   if (Detached)
     pthread_attr_setdetachstate(&Attr, PTHREAD_CREATE_DETACHED);
   pthread_t T;
-  int Rc = pthread_create(&T, &Attr, threadMain, Heap);
+  int Rc = native::create(&T, &Attr, threadMain, Heap);
   pthread_attr_destroy(&Attr);
   if (Rc != 0) {
     delete Heap;
@@ -161,7 +162,7 @@ void NativeKernel::joinNative(Actor &Self, uint64_t Handle, bool Ended) {
   (void)Self;
   const auto T = static_cast<pthread_t>(Handle);
   if (Ended) {
-    pthread_join(T, nullptr); // the thread is leaving: no Monitor needed
+    native::join(T, nullptr); // the thread is leaving: no Monitor needed
     return;
   }
   // As park(): the Monitor sees this actor's events (its JoinRequest may
@@ -176,14 +177,14 @@ void NativeKernel::joinNative(Actor &Self, uint64_t Handle, bool Ended) {
       Abs.tv_nsec -= 1000000000;
       ++Abs.tv_sec;
     }
-    if (pthread_timedjoin_np(T, nullptr, &Abs) == 0)
+    if (native::timedJoin(T, nullptr, &Abs) == 0)
       return;
   }
-  pthread_join(T, nullptr);
+  native::join(T, nullptr);
 }
 
 void NativeKernel::detachNative(uint64_t Handle) {
-  pthread_detach(static_cast<pthread_t>(Handle));
+  native::detach(static_cast<pthread_t>(Handle));
 }
 
 } // namespace weft::core

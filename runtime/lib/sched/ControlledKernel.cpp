@@ -13,6 +13,7 @@
 #include "core/Clock.h"
 #include "core/Futex.h"
 #include "core/Flags.h"
+#include "core/NativeThread.h"
 #include "core/Runtime.h"
 #include "tsan/TsanAnnotations.h"
 #include "report/Finding.h"
@@ -246,7 +247,7 @@ bool ControlledKernel::spawn(Actor &A, std::function<void()> Body,
   pthread_attr_init(&Attr);
   pthread_attr_setdetachstate(&Attr, PTHREAD_CREATE_DETACHED);
   pthread_t T;
-  int Rc = pthread_create(&T, &Attr, threadMain, Args);
+  int Rc = native::create(&T, &Attr, threadMain, Args);
   pthread_attr_destroy(&Attr);
   if (Rc != 0) {
     delete Args;
@@ -573,7 +574,7 @@ void ControlledKernel::startWatchdog(double Seconds) {
   pthread_attr_init(&Attr);
   pthread_attr_setdetachstate(&Attr, PTHREAD_CREATE_DETACHED);
   pthread_t T;
-  pthread_create(&T, &Attr, watchdogMain, this);
+  native::create(&T, &Attr, watchdogMain, this);
   pthread_attr_destroy(&Attr);
 }
 

@@ -16,10 +16,16 @@ namespace weft::core {
 using trace::EventKind;
 
 ConditionCore::ConditionCore(LockCore &L, const std::source_location &Loc)
-    : L(L) {
+    : ConditionCore(Loc) {
+  this->L = &L;
+}
+
+ConditionCore::ConditionCore(const std::source_location &Loc,
+                             std::string_view Name)
+    : L(nullptr) {
   WEFT_TSAN_IGNORE_ACCESSES();
   Runtime &R = runtime();
-  Id = R.Rec.newObject(trace::ObjectType::Condition, R.Rec.site(Loc), "");
+  Id = R.Rec.newObject(trace::ObjectType::Condition, R.Rec.site(Loc), Name);
 }
 
 bool ConditionCore::wait(std::optional<double> Timeout,
@@ -27,18 +33,32 @@ bool ConditionCore::wait(std::optional<double> Timeout,
   WEFT_TSAN_IGNORE_ACCESSES();
   if (Timeout && std::isnan(*Timeout))
     throw ValueError("Invalid value NaN (not a number)");
-  Runtime &R = runtime();
-  Actor &Me = self();
-  const unsigned Depth = L.depthHeldBy(Me);
+  const unsigned Depth = L->depthHeldBy(self());
   if (Depth == 0)
     throw RuntimeError("cannot wait on un-acquired lock");
-  const uint32_t Site = R.Rec.site(Loc);
   // Python: a timeout <= 0 only tries (the lock is still released once).
   const bool TryOnly = Timeout && !(*Timeout > 0);
   std::optional<int64_t> Deadline;
   if (Timeout && !TryOnly)
     Deadline = kernel().deadlineAfter(*Timeout);
+  return waitReleasing(*L, Depth, TryOnly, Deadline, Loc);
+}
 
+bool ConditionCore::waitOn(LockCore &Lk, std::optional<int64_t> DeadlineNs,
+                           const std::source_location &Loc) {
+  WEFT_TSAN_IGNORE_ACCESSES();
+  const unsigned Depth = Lk.depthHeldBy(self());
+  if (Depth == 0)
+    throw RuntimeError("cannot wait on un-acquired lock");
+  return waitReleasing(Lk, Depth, false, DeadlineNs, Loc);
+}
+
+bool ConditionCore::waitReleasing(LockCore &Lk, unsigned Depth, bool TryOnly,
+                                  std::optional<int64_t> Deadline,
+                                  const std::source_location &Loc) {
+  Runtime &R = runtime();
+  Actor &Me = self();
+  const uint32_t Site = R.Rec.site(Loc);
   WaitQueue::Result Res = WaitQueue::TimedOut;
   {
     std::unique_lock<InternalMutex> G(Mu);
@@ -46,14 +66,14 @@ bool ConditionCore::wait(std::optional<double> Timeout,
     // Released under Mu: a notifier needs the lock and then Mu, so it
     // cannot notify before this waiter is in the queue.
     for (unsigned I = 0; I < Depth; ++I)
-      L.release(Loc);
+      Lk.release(Loc);
     if (!TryOnly)
       Res = Q.wait(G, Me, Id, Site, Deadline);
   }
   if (Res == WaitQueue::Granted)
     WEFT_TSAN_ACQUIRE(this);
   for (unsigned I = 0; I < Depth; ++I)
-    L.acquire(true, -1, Loc);
+    Lk.acquire(true, -1, Loc);
   return Res == WaitQueue::Granted;
 }
 
@@ -61,7 +81,7 @@ void ConditionCore::notify(int N, bool All, const std::source_location &Loc) {
   WEFT_TSAN_IGNORE_ACCESSES();
   Runtime &R = runtime();
   Actor &Me = self();
-  if (L.depthHeldBy(Me) == 0)
+  if (L && L->depthHeldBy(Me) == 0)
     throw RuntimeError("cannot notify on un-acquired lock");
   const uint32_t Site = R.Rec.site(Loc);
   std::vector<Actor *> Woken;

@@ -8,6 +8,7 @@
 #include "tsan/TsanReport.h"
 #include "weft/errors.h"
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -55,6 +56,15 @@ void LockCore::dequeue(Waiter &W) {
 
 bool LockCore::acquire(bool Blocking, double Timeout,
                        const std::source_location &Loc) {
+  return acquireImpl(Blocking, Timeout, false, Loc);
+}
+
+bool LockCore::tryAcquire(const std::source_location &Loc) {
+  return acquireImpl(false, -1, true, Loc);
+}
+
+bool LockCore::acquireImpl(bool Blocking, double Timeout, bool Tried,
+                           const std::source_location &Loc) {
   WEFT_TSAN_IGNORE_ACCESSES();
   if (std::isnan(Timeout))
     throw ValueError("Invalid value NaN (not a number)");
@@ -74,8 +84,9 @@ bool LockCore::acquire(bool Blocking, double Timeout,
     WEFT_TSAN_MUTEX_PRE_LOCK(this, TsanFlags);
 
   auto Acquired = [&]() {
-    R.Rec.sync(EventKind::LockAcquired, uint8_t(Depth > 255 ? 255 : Depth),
-               Me.Id, Id, Site);
+    uint8_t Flags = Tried ? uint8_t(std::min(Depth, 127u) | trace::LockTried)
+                          : uint8_t(Depth > 255 ? 255 : Depth);
+    R.Rec.sync(EventKind::LockAcquired, Flags, Me.Id, Id, Site);
     tsanLockAcquired(Me.Id, Id); // a race report names it from now on
   };
   auto Done = [&](bool Ok) {

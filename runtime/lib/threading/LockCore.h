@@ -42,6 +42,9 @@ struct LockCore {
   /// Python's acquire(blocking, timeout); raises ValueError for bad
   /// argument combinations, with Python's words.
   bool acquire(bool Blocking, double Timeout, const std::source_location &Loc);
+  /// A non-blocking try recorded as one (LockAcquired's LockTried flag: it
+  /// adds no lock order), as pthread_mutex_trylock is.
+  bool tryAcquire(const std::source_location &Loc);
   /// Lock: RuntimeError("release unlocked lock"); RLock:
   /// RuntimeError("cannot release un-acquired lock").
   void release(const std::source_location &Loc);
@@ -55,6 +58,9 @@ struct LockCore {
   uint32_t id() const { return Id; }
 
 private:
+  bool acquireImpl(bool Blocking, double Timeout, bool Tried,
+                   const std::source_location &Loc);
+
   struct Waiter {
     Actor *Who;
     bool Woken = false; // unparked by a release, not yet running
