@@ -1,0 +1,45 @@
+// A deadlock among tasks: the worker takes the lock and waits for an event
+// that only the main task sets, after it takes the same lock. Every task
+// waits and no timer is armed: the run ends at once with the deadlock
+// (who waits for what, who holds the lock) instead of hanging, natively
+// and under the controlled scheduler, and `weft trace check` finds it too.
+// RUN: %weft c++ %s -o %t
+// RUN: env WEFT_TRACE=%t.wtrace %expect-exit 66 timeout 60 %t > %t.out 2>&1
+// RUN: FileCheck %s --input-file=%t.out --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: %expect-exit 1 %weft trace check %t.wtrace 2>&1 | FileCheck %s --check-prefix=OFFLINE --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: %expect-exit 66 timeout 60 %weft run --schedule=random:3 %t 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error:
+
+#include <weft/asyncio.h>
+#include <weft/weft.h>
+
+using namespace weft;
+
+asyncio::Lock lock("lock");
+asyncio::Event ready("ready");
+
+asyncio::Coroutine<> worker() {
+  co_await lock.acquire();
+  print("worker: has the lock, waits for ready");
+  co_await ready.wait();
+  lock.release();
+}
+
+asyncio::Coroutine<> amain() {
+  auto t = asyncio::create_task(worker());
+  co_await asyncio::sleep(0);
+  co_await lock.acquire();
+  ready.set(); // never reached
+  lock.release();
+  co_await t;
+}
+
+int main() { asyncio::run(amain()); }
+
+// CHECK: worker: has the lock, waits for ready
+// CHECK-NEXT: deadlock-tasks.cpp:[[@LINE-13]]:{{[0-9]+}}: error: deadlock: all 3 threads and tasks are blocked and none can wake the others: task 'Task-1', main thread 'MainThread' and task 'Task-2' [deadlock]
+// CHECK-DAG: note: task 'Task-1' waits for asyncio.Lock 'lock' here
+// CHECK-DAG: note: asyncio.Lock 'lock' is held by task 'Task-2', acquired here
+// CHECK-DAG: note: task 'Task-2' waits for asyncio.Event 'ready' here
+// CHECK-DAG: note: main thread 'MainThread' waits for task 'Task-1' to end here
+// CHECK: 1 error generated.
+// OFFLINE: error: deadlock: all 3 threads and tasks are blocked
