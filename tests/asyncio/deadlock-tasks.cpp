@@ -36,10 +36,10 @@ asyncio::Coroutine<> amain() {
 int main() { asyncio::run(amain()); }
 
 // CHECK: worker: has the lock, waits for ready
-// CHECK-NEXT: deadlock-tasks.cpp:[[@LINE-13]]:{{[0-9]+}}: error: deadlock: all 3 threads and tasks are blocked and none can wake the others: task 'Task-1', main thread 'MainThread' and task 'Task-2' [deadlock]
-// CHECK-DAG: note: task 'Task-1' waits for asyncio.Lock 'lock' here
-// CHECK-DAG: note: asyncio.Lock 'lock' is held by task 'Task-2', acquired here
-// CHECK-DAG: note: task 'Task-2' waits for asyncio.Event 'ready' here
-// CHECK-DAG: note: main thread 'MainThread' waits for task 'Task-1' to end here
+// CHECK-NEXT: deadlock-tasks.cpp:30:12: error: deadlock: all 3 threads and tasks are blocked and none can wake the others: task 'Task-1', main thread 'MainThread' and task 'Task-2' [deadlock]
+// CHECK-NEXT: deadlock-tasks.cpp:30:12: note: task 'Task-1' waits for asyncio.Lock 'lock' here
+// CHECK-NEXT: deadlock-tasks.cpp:21:12: note: asyncio.Lock 'lock' is held by task 'Task-2', acquired here
+// CHECK-NEXT: deadlock-tasks.cpp:36:14: note: main thread 'MainThread' waits for task 'Task-1' to end here
+// CHECK-NEXT: deadlock-tasks.cpp:23:12: note: task 'Task-2' waits for asyncio.Event 'ready' here
 // CHECK: 1 error generated.
 // OFFLINE: error: deadlock: all 3 threads and tasks are blocked

@@ -322,6 +322,17 @@ template <class T> T run(Coroutine<T> Main, SourceLoc Loc = SourceLoc::current()
   return H.promise().take();
 }
 
+/// asyncio.get_event_loop(): run_until_complete(coro) runs a new loop
+/// until coro ends, as run() does (the loop is not kept between calls).
+class EventLoop {
+public:
+  template <class T>
+  T run_until_complete(Coroutine<T> C, SourceLoc Loc = SourceLoc::current()) {
+    return run(std::move(C), Loc);
+  }
+};
+inline EventLoop get_event_loop() { return {}; }
+
 /// await asyncio.sleep(s): suspends the task (not its thread) for s
 /// seconds of the runtime's clock; sleep(0) lets the other ready tasks run.
 struct SleepAwaiter {
@@ -388,6 +399,23 @@ gather_all(std::vector<Coroutine<T>> Cs, SourceLoc Loc = SourceLoc::current()) {
     }
   }
   co_return Out;
+}
+
+/// asyncio.wait(coros) with return_when=ALL_COMPLETED: every coroutine
+/// becomes a task; the result is (done, pending), pending empty.
+template <class T>
+Coroutine<std::pair<std::vector<Task<T>>, std::vector<Task<T>>>>
+wait(std::vector<Coroutine<T>> Cs, SourceLoc Loc = SourceLoc::current()) {
+  std::vector<Task<T>> Done;
+  for (Coroutine<T> &C : Cs)
+    Done.push_back(create_task(std::move(C), Loc));
+  for (Task<T> &Each : Done) {
+    try {
+      co_await Each.await_at(Loc);
+    } catch (...) { // wait() does not raise: the task keeps its exception
+    }
+  }
+  co_return std::make_pair(std::move(Done), std::vector<Task<T>>{});
 }
 
 /// asyncio.wait_for(coro, timeout): its value, or TimeoutError after

@@ -144,31 +144,36 @@ void Loop::endTask(TaskState &T) {
 
 void Loop::runUntilDone(TaskState &Target) {
   core::Kernel &K = core::kernel();
+  // Python's BaseEventLoop._run_once: the timers that are due join the
+  // ready tasks, then every task ready at that moment runs one step (those
+  // made ready meanwhile wait for the next round).
   while (!Target.Done) {
-    if (!ReadyQ.empty()) {
-      TaskState *T = ReadyQ.front();
-      ReadyQ.pop_front();
-      step(*T);
-      continue;
-    }
-    if (!Timers.empty()) {
+    if (ReadyQ.empty()) {
+      if (Timers.empty()) {
+        // Every task waits and no timer is armed: nothing can ever run
+        // again. The park lets the Monitor see the waits (it reports the
+        // deadlock and ends the run); under --schedule the controlled
+        // kernel does.
+        K.park(*Thread, std::nullopt);
+        continue;
+      }
       const int64_t Deadline = Timers.begin()->first.first;
       if (K.now() < Deadline)
         K.sleepUntil(*Thread, Deadline);
-      const int64_t Now = K.now();
-      while (!Timers.empty() && Timers.begin()->first.first <= Now) {
-        TaskState *T = Timers.begin()->second;
-        T->TimedOut = true;
-        if (T->WaitingOn)
-          T->WaitingOn->forget(*T); // wait_for's timeout: no longer waiting
-        makeReady(*T);
-      }
-      continue;
     }
-    // Every task waits and no timer is armed: nothing can ever run again.
-    // The park lets the Monitor see the waits (it reports the deadlock
-    // and ends the run); under --schedule the controlled kernel does.
-    K.park(*Thread, std::nullopt);
+    const int64_t Now = K.now();
+    while (!Timers.empty() && Timers.begin()->first.first <= Now) {
+      TaskState *T = Timers.begin()->second;
+      T->TimedOut = true;
+      if (T->WaitingOn)
+        T->WaitingOn->forget(*T); // wait_for's timeout: no longer waiting
+      makeReady(*T);
+    }
+    for (size_t N = ReadyQ.size(); N > 0 && !ReadyQ.empty(); --N) {
+      TaskState *T = ReadyQ.front();
+      ReadyQ.pop_front();
+      step(*T);
+    }
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <mutex>
+#include <set>
 #include <string_view>
 
 namespace weft::asyncio::detail {
@@ -74,6 +75,10 @@ void exceptionNeverRetrieved(TaskState &T) {
 
 void loopStalled(TaskState &T, int64_t Ns, uint32_t FromSite) {
   WEFT_TSAN_IGNORE_ACCESSES();
+  // Once per place a slow step starts from (a loop repeats it).
+  static std::set<uint32_t> Reported;
+  if (!Reported.insert(FromSite).second)
+    return;
   core::Runtime &R = core::runtime();
   char Secs[32];
   std::snprintf(Secs, sizeof Secs, "%.3f", double(Ns) / 1e9);
