@@ -453,6 +453,7 @@ public:
   struct AcquireAwaiter {
     Lock &L;
     SourceLoc Loc;
+    bool Suspended = false;
     bool await_ready();
     void await_suspend(std::coroutine_handle<> H);
     bool await_resume();
@@ -486,7 +487,7 @@ public:
     }
   };
   HoldAwaiter hold(SourceLoc Loc = SourceLoc::current()) {
-    return {{*this, Loc}};
+    return {{*this, Loc, false}};
   }
 
 private:
@@ -508,6 +509,7 @@ public:
   struct WaitAwaiter {
     Event &E;
     SourceLoc Loc;
+    bool Suspended = false;
     bool await_ready();
     void await_suspend(std::coroutine_handle<> H);
     bool await_resume();

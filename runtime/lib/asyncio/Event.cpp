@@ -71,10 +71,13 @@ void Event::WaitAwaiter::await_suspend(std::coroutine_handle<> H) {
   const uint32_t Site = siteOf(Loc);
   rt().Rec.sync(EventKind::WaitBlock, 0, T.Actor->Id, E.C->Id, Site);
   E.C->Waiters.push_back(&T);
+  Suspended = true;
   suspend(H, E.C.get(), Site);
 }
 
 bool Event::WaitAwaiter::await_resume() {
+  if (!Suspended)
+    return true; // await_ready recorded it
   resumed();
   rt().Rec.sync(EventKind::EventWaited, 1, currentActor(), E.C->Id,
                 siteOf(Loc));

@@ -80,11 +80,14 @@ void Lock::AcquireAwaiter::await_suspend(std::coroutine_handle<> H) {
   rt().Rec.sync(EventKind::LockRequest, trace::LockBlocking, T.Actor->Id,
                 L.C->Id, Site);
   L.C->Waiters.push_back(&T);
+  Suspended = true;
   suspend(H, L.C.get(), Site);
 }
 
 bool Lock::AcquireAwaiter::await_resume() {
   WEFT_TSAN_IGNORE_ACCESSES();
+  if (!Suspended)
+    return true; // await_ready took it
   TaskState &T = currentTask("Lock.acquire");
   if (T.CancelPending) {
     // Cancelled while waiting (taken off the waiters by cancel()), or
