@@ -203,7 +203,8 @@ std::shared_ptr<TaskState> startRun(std::coroutine_handle<> H, PromiseBase &P,
 }
 
 void runLoop(TaskState &Main, const SourceLoc &Loc) {
-  WEFT_TSAN_IGNORE_ACCESSES();
+  // No ignore scope of ThreadSanitizer here: the tasks' steps are the
+  // user's code (TsanAnnotations.h).
   Loop &L = *Running;
   core::Runtime &R = *L.R;
   const uint32_t Site = siteOf(Loc);
