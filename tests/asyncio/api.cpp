@@ -77,7 +77,8 @@ asyncio::Coroutine<> amain() {
   co_await w2;
 
   asyncio::Lock lock;
-  co_await asyncio::gather(locker(lock, 1), locker(lock, 2), locker(lock, 3));
+  print(co_await asyncio::gather(locker(lock, 1), locker(lock, 2),
+                                 locker(lock, 3)));
   try {
     lock.release();
   } catch (const RuntimeError &e) {
@@ -118,6 +119,7 @@ int main() { asyncio::run(amain()); }
 // CHECK-NEXT: locker 1 has the lock
 // CHECK-NEXT: locker 2 has the lock
 // CHECK-NEXT: locker 3 has the lock
+// CHECK-NEXT: (None, None, None)
 // CHECK-NEXT: RuntimeError: Lock is not acquired.
 // CHECK-NEXT: slow was cancelled
 // CHECK-NEXT: TimeoutError

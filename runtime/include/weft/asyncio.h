@@ -44,6 +44,7 @@
 #include <exception>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <source_location>
 #include <string>
 #include <tuple>
@@ -85,6 +86,8 @@ public:
 struct None {
   bool operator==(const None &) const = default;
 };
+/// weft::print shows it as Python does.
+inline std::ostream &operator<<(std::ostream &OS, None) { return OS << "None"; }
 template <class T> using ResultOf = std::conditional_t<std::is_void_v<T>, None, T>;
 
 template <class T = void> class Coroutine;
