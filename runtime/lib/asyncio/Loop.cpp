@@ -213,6 +213,7 @@ void runLoop(TaskState &Main, const SourceLoc &Loc) {
              Site);
   L.runUntilDone(Main);
   R.Rec.sync(EventKind::ThreadJoin, 0, Me, Main.Actor->Id, Site);
+  Main.Retrieved = true; // run() returns its value or raises its exception
   // Python's asyncio.run: the tasks still pending are cancelled, and the
   // loop runs until they have ended.
   while (!L.Tasks.empty()) {
