@@ -4,7 +4,8 @@
 // wait_for's TimeoutError (the inner task is cancelled), Task.cancel and
 // CancelledError, results of gather in order, asyncio.run inside a running
 // loop and Lock.release of an unlocked lock (Python's RuntimeErrors), and
-// task names. Virtual time under --schedule; also run natively.
+// task names; the tasks still pending when asyncio.run ends are
+// cancelled, and run raises the main task's exception. Virtual time under --schedule; also run natively.
 // RUN: %weft c++ %s -o %t
 // RUN: %weft run --schedule=random:7 --trace %t.wtrace %t > %t.out 2>&1
 // RUN: FileCheck %s --match-full-lines --input-file=%t.out --implicit-check-not=warning: --implicit-check-not=error:
@@ -107,7 +108,30 @@ asyncio::Coroutine<> amain() {
   print("time", time::monotonic() >= 1.1);
 }
 
-int main() { asyncio::run(amain()); }
+asyncio::Coroutine<> forever() {
+  try {
+    co_await asyncio::sleep(100);
+  } catch (const asyncio::CancelledError &) {
+    print("forever cancelled at the end of run");
+    throw;
+  }
+}
+
+asyncio::Coroutine<int> failing() {
+  asyncio::create_task(forever());
+  co_await asyncio::sleep(0);
+  throw ValueError("main failed");
+  co_return 1;
+}
+
+int main() {
+  asyncio::run(amain());
+  try {
+    asyncio::run(failing());
+  } catch (const ValueError &e) {
+    print("run raised", e.what());
+  }
+}
 
 // CHECK: got 0
 // CHECK-NEXT: got 1
@@ -129,6 +153,8 @@ int main() { asyncio::run(amain()); }
 // CHECK-NEXT: RuntimeError: asyncio.run() cannot be called from a running event loop
 // CHECK-NEXT: inner: 7
 // CHECK-NEXT: time True
+// CHECK-NEXT: forever cancelled at the end of run
+// CHECK-NEXT: run raised main failed
 // CHECK-NEXT: weft: trace: {{.*}}
 // TRACE: Task-2 queue-put
 // TRACE: Task-3 queue-got
