@@ -105,6 +105,7 @@ asyncio::Coroutine<> amain() {
     print("RuntimeError:", e.what());
   }
   print("inner:", co_await asyncio::wait_for(inner(), 1));
+  print("thread:", threading::current_thread().name());
   print("time", time::monotonic() >= 1.1);
 }
 
@@ -152,6 +153,7 @@ int main() {
 // CHECK-NEXT: CancelledError; cancelled: True
 // CHECK-NEXT: RuntimeError: asyncio.run() cannot be called from a running event loop
 // CHECK-NEXT: inner: 7
+// CHECK-NEXT: thread: MainThread
 // CHECK-NEXT: time True
 // CHECK-NEXT: forever cancelled at the end of run
 // CHECK-NEXT: run raised main failed

@@ -98,6 +98,7 @@ void Loop::step(TaskState &T) {
   // The step is the task's: its weft calls record under its actor, and a
   // blocking one parks the thread through the thread's kernel state.
   A.KernelData = Thread->KernelData;
+  A.Thread = Thread->Thread; // current_thread() is the loop's thread
   core::bindActor(&A);
   Current = &T;
   if (!T.Begun) {
@@ -109,6 +110,7 @@ void Loop::step(TaskState &T) {
       Current = nullptr;
       core::bindActor(Thread);
       A.KernelData = nullptr;
+      A.Thread = nullptr;
       T.Resume = {};
       endTask(T);
       return;
@@ -123,6 +125,7 @@ void Loop::step(TaskState &T) {
   Current = nullptr;
   core::bindActor(Thread);
   A.KernelData = nullptr;
+  A.Thread = nullptr;
   if (Took > SlowStepNs)
     loopStalled(T, Took, From);
   if (!T.Resume)
