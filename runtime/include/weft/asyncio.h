@@ -132,6 +132,16 @@ template <class T> struct Promise : PromiseBase {
       std::rethrow_exception(Exception);
     return std::move(*Value);
   }
+  /// A task's result: a copy, as it may be asked for again (moved out if
+  /// T cannot be copied).
+  T result() {
+    if (Exception)
+      std::rethrow_exception(Exception);
+    if constexpr (std::is_copy_constructible_v<T>)
+      return *Value;
+    else
+      return std::move(*Value);
+  }
 };
 template <> struct Promise<void> : PromiseBase {
   Promise(SourceLoc Where = SourceLoc::current()) : PromiseBase(Where) {}
@@ -141,6 +151,7 @@ template <> struct Promise<void> : PromiseBase {
     if (Exception)
       std::rethrow_exception(Exception);
   }
+  void result() { take(); }
 };
 
 /// A coroutine destroyed before anyone awaited it (Python's RuntimeWarning).
@@ -270,7 +281,7 @@ public:
     }
     T await_resume() {
       detail::JoinAwaiter::await_resume();
-      return H.promise().take();
+      return H.promise().result();
     }
   };
   /// `await task`: its value, or its exception (CancelledError if it was
@@ -292,7 +303,7 @@ public:
   T result() const {
     detail::requireDone(*S);
     detail::markRetrieved(*S);
-    return H.promise().take();
+    return H.promise().result();
   }
   /// Task.exception(): the exception it ended with, or null.
   std::exception_ptr exception() const {
