@@ -103,8 +103,12 @@ void Checker::onEvent(const Event &E, std::vector<Finding> &Out) {
     Live.insert(E.Actor);
     LastLive = E.Actor; // in Live and not ended until an actor ends
   }
+  if (!Tasks.empty() && Tasks.contains(E.Actor))
+    onTaskEvent(E, Out);
   switch (E.Kind) {
   case EventKind::ThreadStart:
+    if (E.Flags & trace::StartTask)
+      Tasks.insert(E.Object);
     if (!Waits.hasEnded(E.Object))
       Live.insert(E.Object);
     Ordering.started(E.Actor, E.Object);
@@ -291,8 +295,13 @@ void Checker::checkAllStuck(uint32_t Trigger, std::vector<Finding> &Out) {
     std::vector<std::string> Names;
     for (const WaitStep &S : Steps)
       Names.push_back(Syms.actorName(S.Actor));
+    const bool AnyTask = std::any_of(Steps.begin(), Steps.end(),
+                                     [&](const WaitStep &S) {
+                                       return Tasks.contains(S.Actor);
+                                     });
     Message = "deadlock: all " + std::to_string(Steps.size()) +
-              " threads are blocked and none can wake the others: " +
+              (AnyTask ? " threads and tasks" : " threads") +
+              " are blocked and none can wake the others: " +
               joinNames(Names);
   }
   Location At = First.WaitAt;
@@ -477,6 +486,45 @@ void Checker::onExecutorShutdown(const Event &E, std::vector<Finding> &Out) {
           " is still running when the program ends: it was never shut "
           "down, so its work is waited for at exit",
       Syms.site(E.Site), Origin));
+}
+
+void Checker::onTaskEvent(const Event &E, std::vector<Finding> &Out) {
+  std::string What;
+  switch (E.Kind) {
+  case EventKind::Sleep:
+    if (!(E.Flags & trace::SleepAsync))
+      What = "sleeps (time.sleep)";
+    break;
+  case EventKind::LockRequest:
+    if ((E.Flags & trace::LockBlocking) &&
+        !trace::objectTypeIsAsyncio(Syms.objectType(E.Object)))
+      What = "waits for " + Syms.objectName(E.Object);
+    break;
+  case EventKind::WaitBlock:
+    if (!trace::objectTypeIsAsyncio(Syms.objectType(E.Object)))
+      What = "waits for " + Syms.objectName(E.Object);
+    break;
+  case EventKind::JoinRequest:
+    if (!Tasks.contains(E.Object))
+      What = "waits for " + Syms.actorName(E.Object) + " to end";
+    break;
+  default:
+    break;
+  }
+  if (What.empty() || !BlockingSites.insert(E.Site).second)
+    return;
+  const std::string Name = Syms.actorName(E.Actor);
+  Finding F = report::makeFinding(
+      RuleId::BlockingInCoroutine,
+      Name + " " + What +
+          " while it runs on the event loop: the blocking call stops the "
+          "loop's thread, so no other task runs until it returns (await the "
+          "asyncio version instead)",
+      Syms.site(E.Site), Origin);
+  Location Start = Syms.actorStart(E.Actor);
+  if (known(Start))
+    F.Notes.push_back({Start, Name + " was created here"});
+  Out.push_back(std::move(F));
 }
 
 void TraceCheck::onEvent(const Event &E) {

@@ -97,6 +97,8 @@ private:
   void onTaskDone(const trace::Event &E, std::vector<report::Finding> &Out);
   void onExecutorShutdown(const trace::Event &E,
                           std::vector<report::Finding> &Out);
+  /// An event of an asyncio task: a blocking call is a finding.
+  void onTaskEvent(const trace::Event &E, std::vector<report::Finding> &Out);
   /// After \p Actor's untimed wait began: a cycle of 2+ actors through it,
   /// else every live actor stuck, is a deadlock.
   void checkWait(uint32_t Actor, std::vector<report::Finding> &Out);
@@ -126,6 +128,10 @@ private:
     uint32_t LastSite = 0;
   };
   std::map<uint32_t, TaskDoneCount> TaskDones;
+  /// asyncio tasks (they run on their creator's thread), and the sites of
+  /// blocking calls already reported.
+  std::set<uint32_t> Tasks;
+  std::set<uint32_t> BlockingSites;
   /// Cycles already reported (sorted node sets).
   std::set<std::vector<LockKey>> ReportedCycles;
   bool Deadlocked = false;

@@ -55,4 +55,9 @@ bool objectTypeIsRecursive(ObjectType T) {
   return I < std::size(ObjInfos) && ObjInfos[I].Recursive;
 }
 
+bool objectTypeIsAsyncio(ObjectType T) {
+  return T == ObjectType::AsyncioLock || T == ObjectType::AsyncioEvent ||
+         T == ObjectType::AsyncioQueue;
+}
+
 } // namespace weft::trace

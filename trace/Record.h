@@ -68,6 +68,12 @@ enum LockFlags : uint8_t { LockBlocking = 1, LockTimed = 2 };
 /// several at once): such an acquisition never waits, so it adds no lock
 /// order.
 enum AcquiredFlags : uint8_t { LockDepthMask = 0x7f, LockTried = 0x80 };
+/// Flags of ThreadStart.
+enum StartFlags : uint8_t { StartTask = 1 };
+/// Flags of Sleep.
+enum SleepFlags : uint8_t { SleepAsync = 1 };
+/// Whether \p T is a primitive of asyncio (awaited, not blocked on).
+bool objectTypeIsAsyncio(ObjectType T);
 /// Flags of WaitWake.
 enum WakeReason : uint8_t { WakeGranted = 0, WakeTimedOut = 1, WakeAborted = 2 };
 /// Flags of FutureDone.
